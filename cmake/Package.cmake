@@ -1,0 +1,1 @@
+# packaging: written by the main track

@@ -1,0 +1,1 @@
+# structmig_add_migrations(): written by the main track

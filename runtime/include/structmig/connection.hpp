@@ -1,0 +1,110 @@
+// A libpq connection as a move-only RAII value, text-format query results,
+// and a transaction that rolls back unless committed. libpq's own types stay
+// in the implementation.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace structmig {
+
+/// A failure reported by PostgreSQL or libpq. Carries the SQLSTATE (empty for
+/// client-side failures such as a refused connection) and the statement.
+class DatabaseError : public std::runtime_error {
+ public:
+  DatabaseError(const std::string& message, std::string sqlstate, std::string statement);
+  const std::string& sqlstate() const noexcept { return sqlstate_; }
+  const std::string& statement() const noexcept { return statement_; }
+  /// PostgreSQL's primary message alone (what() adds SQLSTATE and statement).
+  const std::string& server_message() const noexcept { return server_message_; }
+
+ private:
+  std::string sqlstate_;
+  std::string statement_;
+  std::string server_message_;
+};
+
+/// A statement of a pipeline failed: which one (0-based) and why.
+class StatementError : public DatabaseError {
+ public:
+  StatementError(const DatabaseError& cause, std::size_t index)
+      : DatabaseError(cause), index_(index) {}
+  std::size_t index() const noexcept { return index_; }
+
+ private:
+  std::size_t index_;
+};
+
+/// The rows of one statement, every value as text (NULL as nullopt).
+class Result {
+ public:
+  Result() = default;
+  Result(std::vector<std::string> column_names,
+         std::vector<std::vector<std::optional<std::string>>> rows)
+      : column_names_(std::move(column_names)), rows_(std::move(rows)) {}
+
+  std::size_t size() const noexcept { return rows_.size(); }
+  bool empty() const noexcept { return rows_.empty(); }
+  const std::vector<std::string>& column_names() const noexcept { return column_names_; }
+  const std::optional<std::string>& at(std::size_t row, std::size_t column) const {
+    return rows_.at(row).at(column);
+  }
+  /// The value, or "" for NULL.
+  std::string text(std::size_t row, std::size_t column) const { return at(row, column).value_or(""); }
+
+ private:
+  std::vector<std::string> column_names_;
+  std::vector<std::vector<std::optional<std::string>>> rows_;
+};
+
+using Params = std::vector<std::optional<std::string>>;
+
+class Connection {
+ public:
+  /// Connects with a libpq conninfo string or URI; throws DatabaseError.
+  static Connection open(const std::string& conninfo);
+
+  Connection(Connection&&) noexcept;
+  Connection& operator=(Connection&&) noexcept;
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  ~Connection();
+
+  /// One statement (or several separated by ';', simple protocol); returns the
+  /// last result. Throws DatabaseError.
+  Result exec(std::string_view sql);
+  /// One statement with $1.. parameters bound as text (never spliced into SQL).
+  Result exec_params(std::string_view sql, const Params& params);
+  /// Sends every statement in one round trip (libpq pipeline mode) and waits
+  /// for all results. Stops at the first failure and throws StatementError with
+  /// its index; the statements after it are not executed.
+  void exec_pipeline(const std::vector<std::string>& statements);
+
+  bool is_open() const noexcept;
+
+ private:
+  struct Impl;
+  explicit Connection(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// BEGIN on construction; ROLLBACK on destruction unless commit() was called.
+class Transaction {
+ public:
+  explicit Transaction(Connection& connection);
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction();
+  void commit();
+
+ private:
+  Connection& connection_;
+  bool open_ = true;
+};
+
+}  // namespace structmig
