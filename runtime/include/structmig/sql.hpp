@@ -1,0 +1,24 @@
+// Operations → PostgreSQL statements. Every identifier is quoted and every
+// literal escaped; SQL expressions written in the model (defaults, USING,
+// raw SQL) are passed through verbatim by design.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "structmig/ops.hpp"
+
+namespace structmig {
+
+/// "name" with embedded double quotes doubled.
+std::string quote_ident(std::string_view identifier);
+/// 'text' with quotes doubled; E'…' with backslashes doubled when needed.
+std::string quote_literal(std::string_view text);
+
+/// The statements (without a trailing ';') that perform one operation.
+std::vector<std::string> to_sql(const Op& op);
+/// The statements of a whole list of operations, in order.
+std::vector<std::string> to_sql(const std::vector<Op>& ops);
+
+}  // namespace structmig
