@@ -1,0 +1,45 @@
+// Build-time helper of the tool_core tests: renders the fixture history into
+// the directory given as its argument, with the same calls the tool makes
+// (number, render, atomic write, list, index), so the test executable can
+// compile the result.
+#include <iostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "diff/diff.hpp"
+#include "render/migration_dir.hpp"
+#include "render/render_index.hpp"
+#include "render/render_migration.hpp"
+
+namespace structmig::tool_core_fixture {
+std::vector<std::pair<diff::Plan, std::string>> rendered_fixture_plans();
+}  // namespace structmig::tool_core_fixture
+
+int main(int argc, char** argv) {
+  using namespace structmig;
+  if (argc != 2) {
+    std::cerr << "usage: " << argv[0] << " <output directory>\n";
+    return 2;
+  }
+  const std::string dir = argv[1];
+  const auto fail = [](llvm::Error error) {
+    std::cerr << llvm::toString(std::move(error)) << "\n";
+    return 1;
+  };
+
+  std::string parent;
+  for (const auto& [plan, message] : tool_core_fixture::rendered_fixture_plans()) {
+    const unsigned number = render::next_migration_number(render::list_migration_files(dir));
+    const render::MigrationFile file = render::render_migration(plan, parent, message, number);
+    if (llvm::Error error = render::write_file_atomically(dir + "/" + file.file_name, file.text)) {
+      return fail(std::move(error));
+    }
+    parent = file.revision;
+  }
+  const std::string index = render::render_index(render::list_migration_files(dir));
+  if (llvm::Error error = render::write_file_atomically(dir + "/index.cpp", index)) {
+    return fail(std::move(error));
+  }
+  return 0;
+}

@@ -1,0 +1,43 @@
+// Escaping of C++ string literals (see cpp_literal.hpp).
+#include "render/cpp_literal.hpp"
+
+namespace structmig::render {
+
+std::string cpp_string_literal(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        if (byte < 0x20 || byte == 0x7f) {
+          out += '\\';
+          out += static_cast<char>('0' + ((byte >> 6) & 7));
+          out += static_cast<char>('0' + ((byte >> 3) & 7));
+          out += static_cast<char>('0' + (byte & 7));
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace structmig::render

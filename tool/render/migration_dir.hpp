@@ -1,0 +1,27 @@
+// The migrations directory on disk: which files are migrations, the number the
+// next one gets, and writing files so that a reader (the build, an editor, a
+// crash half-way) never sees a half-written one.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+namespace structmig::render {
+
+/// Absolute paths of the regular files in `dir` named <4 or more digits>_*.cpp,
+/// ordered by that number (then by name). Anything else is ignored, and a
+/// missing or unreadable directory gives an empty list.
+std::vector<std::string> list_migration_files(llvm::StringRef dir);
+
+/// 1 + the highest number among `files` (paths or names as listed above);
+/// 1 when there is none.
+unsigned next_migration_number(const std::vector<std::string>& files);
+
+/// Writes `text` to a temporary file next to `path` and renames it over
+/// `path`. On failure the temporary file is removed and the error names `path`.
+llvm::Error write_file_atomically(llvm::StringRef path, llvm::StringRef text);
+
+}  // namespace structmig::render
