@@ -1,0 +1,242 @@
+// The libpq side of Connection: connecting, the simple and parameterised
+// protocols, a pipeline of statements in one round trip, errors carrying the
+// SQLSTATE and statement, and the rollback-unless-committed Transaction.
+#include "structmig/connection.hpp"
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <utility>
+
+namespace structmig {
+namespace {
+
+std::string trim_trailing_newlines(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) {
+    text.pop_back();
+  }
+  return text;
+}
+
+std::string describe(const std::string& message, const std::string& sqlstate,
+                     const std::string& statement) {
+  std::string text = sqlstate.empty() ? message : "ERROR " + sqlstate + ": " + message;
+  if (!statement.empty()) text += "\n  statement: " + statement;
+  return text;
+}
+
+struct ResultDeleter {
+  void operator()(PGresult* result) const { PQclear(result); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+// The error of a failed result (or of the connection when there is none).
+DatabaseError error_from(PGconn* conn, const PGresult* result, std::string_view statement) {
+  std::string sqlstate;
+  std::string message;
+  if (result != nullptr) {
+    if (const char* s = PQresultErrorField(result, PG_DIAG_SQLSTATE)) sqlstate = s;
+    if (const char* m = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY)) message = m;
+    if (message.empty()) message = PQresultErrorMessage(result);
+  }
+  if (message.empty()) message = PQerrorMessage(conn);
+  if (message.empty()) message = "unknown libpq error";
+  return DatabaseError(trim_trailing_newlines(message), sqlstate, std::string(statement));
+}
+
+Result to_result(const PGresult* result) {
+  std::vector<std::string> names;
+  const int columns = PQnfields(result);
+  names.reserve(columns);
+  for (int c = 0; c < columns; ++c) names.emplace_back(PQfname(result, c));
+  std::vector<std::vector<std::optional<std::string>>> rows;
+  const int count = PQntuples(result);
+  rows.reserve(count);
+  for (int r = 0; r < count; ++r) {
+    std::vector<std::optional<std::string>> row;
+    row.reserve(columns);
+    for (int c = 0; c < columns; ++c) {
+      if (PQgetisnull(result, r, c)) {
+        row.emplace_back(std::nullopt);
+      } else {
+        row.emplace_back(std::string(PQgetvalue(result, r, c), PQgetlength(result, r, c)));
+      }
+    }
+    rows.push_back(std::move(row));
+  }
+  return Result(std::move(names), std::move(rows));
+}
+
+// Turns a finished result into a Result, or throws what the server said.
+Result take_result(PGconn* conn, ResultPtr result, std::string_view statement) {
+  if (!result) throw error_from(conn, nullptr, statement);
+  switch (PQresultStatus(result.get())) {
+    case PGRES_COMMAND_OK:
+    case PGRES_TUPLES_OK:
+    case PGRES_EMPTY_QUERY:
+      return to_result(result.get());
+    case PGRES_COPY_IN:
+    case PGRES_COPY_OUT:
+    case PGRES_COPY_BOTH:
+      throw DatabaseError("COPY is not supported by structmig::Connection", "",
+                          std::string(statement));
+    default:
+      throw error_from(conn, result.get(), statement);
+  }
+}
+
+DatabaseError closed_connection() {
+  return DatabaseError("the connection is closed (it was moved from)", "", "");
+}
+
+// Server NOTICEs ("table does not exist, skipping") are expected during
+// migrations and would only litter the application's stderr.
+void ignore_notice(void* /*arg*/, const char* /*message*/) {}
+
+}  // namespace
+
+DatabaseError::DatabaseError(const std::string& message, std::string sqlstate,
+                             std::string statement)
+    : std::runtime_error(describe(message, sqlstate, statement)),
+      sqlstate_(std::move(sqlstate)),
+      statement_(std::move(statement)),
+      server_message_(message) {}
+
+struct Connection::Impl {
+  PGconn* conn = nullptr;
+  ~Impl() {
+    if (conn != nullptr) PQfinish(conn);
+  }
+
+  // Leaves pipeline mode after a failure in the middle of sending: sync,
+  // drain whatever the server still answers, exit. Best effort.
+  void abandon_pipeline() const {
+    if (PQpipelineSync(conn) == 1) {
+      for (int nulls = 0; nulls < 2;) {
+        ResultPtr result(PQgetResult(conn));
+        if (!result) {
+          ++nulls;
+          continue;
+        }
+        nulls = 0;
+        if (PQresultStatus(result.get()) == PGRES_PIPELINE_SYNC) break;
+      }
+    }
+    PQexitPipelineMode(conn);
+  }
+};
+
+Connection::Connection(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Connection::Connection(Connection&&) noexcept = default;
+Connection& Connection::operator=(Connection&&) noexcept = default;
+Connection::~Connection() = default;
+
+Connection Connection::open(const std::string& conninfo) {
+  auto impl = std::make_unique<Impl>();
+  impl->conn = PQconnectdb(conninfo.c_str());
+  if (impl->conn == nullptr)
+    throw DatabaseError("out of memory creating a libpq connection", "", "");
+  if (PQstatus(impl->conn) != CONNECTION_OK) {
+    throw DatabaseError(trim_trailing_newlines(PQerrorMessage(impl->conn)), "", "");
+  }
+  PQsetNoticeProcessor(impl->conn, &ignore_notice, nullptr);
+  return Connection(std::move(impl));
+}
+
+bool Connection::is_open() const noexcept {
+  return impl_ && impl_->conn != nullptr && PQstatus(impl_->conn) == CONNECTION_OK;
+}
+
+Result Connection::exec(std::string_view sql) {
+  if (!impl_) throw closed_connection();
+  PGconn* conn = impl_->conn;
+  const std::string text(sql);
+  // PQexec returns only the last result of a multi-statement string, but
+  // stops at the first failing one and reports that.
+  return take_result(conn, ResultPtr(PQexec(conn, text.c_str())), sql);
+}
+
+Result Connection::exec_params(std::string_view sql, const Params& params) {
+  if (!impl_) throw closed_connection();
+  PGconn* conn = impl_->conn;
+  const std::string text(sql);
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+  ResultPtr result(PQexecParams(conn, text.c_str(), static_cast<int>(values.size()),
+                                nullptr /* types inferred */, values.data(),
+                                nullptr /* text: lengths unused */, nullptr /* all text */,
+                                0 /* text results */));
+  return take_result(conn, std::move(result), sql);
+}
+
+void Connection::exec_pipeline(const std::vector<std::string>& statements) {
+  if (statements.empty()) return;
+  if (!impl_) throw closed_connection();
+  PGconn* conn = impl_->conn;
+  if (PQenterPipelineMode(conn) != 1) throw error_from(conn, nullptr, "");
+
+  // Blocking mode: every statement is queued before any result is read. The
+  // server's answers to DDL are a few bytes each, so the socket buffers hold
+  // them for any realistic migration; only a pipeline of many thousands of
+  // statements could make both sides wait on a full buffer.
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    if (PQsendQueryParams(conn, statements[i].c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) !=
+        1) {
+      DatabaseError cause = error_from(conn, nullptr, statements[i]);
+      impl_->abandon_pipeline();
+      throw StatementError(cause, i);
+    }
+  }
+  if (PQpipelineSync(conn) != 1) {
+    DatabaseError cause = error_from(conn, nullptr, "");
+    impl_->abandon_pipeline();
+    throw cause;
+  }
+
+  // Results arrive in order: each statement's result(s) then a null, and the
+  // synchronisation point last. After the first failure the server skips
+  // the rest, which libpq reports as PGRES_PIPELINE_ABORTED.
+  std::optional<StatementError> failure;
+  std::size_t index = 0;
+  for (;;) {
+    ResultPtr result(PQgetResult(conn));
+    if (!result) {
+      ++index;
+      if (index > statements.size()) {  // no sync will come: the connection is gone
+        DatabaseError cause = error_from(conn, nullptr, "");
+        PQexitPipelineMode(conn);
+        throw failure ? *failure : StatementError(cause, statements.size());
+      }
+      continue;
+    }
+    const ExecStatusType status = PQresultStatus(result.get());
+    if (status == PGRES_PIPELINE_SYNC) break;
+    if ((status == PGRES_FATAL_ERROR || status == PGRES_BAD_RESPONSE) && !failure) {
+      const std::size_t at = std::min(index, statements.size() - 1);
+      failure.emplace(error_from(conn, result.get(), statements[at]), at);
+    }
+  }
+  if (PQexitPipelineMode(conn) != 1 && !failure) throw error_from(conn, nullptr, "");
+  if (failure) throw *failure;
+}
+
+Transaction::Transaction(Connection& connection) : connection_(connection) {
+  connection_.exec("BEGIN");
+}
+
+Transaction::~Transaction() {
+  if (!open_) return;
+  try {
+    connection_.exec("ROLLBACK");
+  } catch (...) {  // a destructor must not throw; a broken connection rolls back anyway
+  }
+}
+
+void Transaction::commit() {
+  // Whether COMMIT succeeds or fails, the transaction is over afterwards.
+  open_ = false;
+  connection_.exec("COMMIT");
+}
+
+}  // namespace structmig
