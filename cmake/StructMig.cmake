@@ -1,1 +1,132 @@
-# structmig_add_migrations(): written by the main track
+# structmig_add_migrations(): generate migrations from annotated model headers
+# during the build, compile them into a library, and optionally build a
+# migrate command line for them.
+#
+#   structmig_add_migrations(
+#     MODELS       models/ticket.hpp models/user.hpp
+#     MODEL_TARGET app                 # include dirs / definitions to parse with
+#     DIRECTORY    ${CMAKE_CURRENT_SOURCE_DIR}/migrations
+#     LIBRARY      app_migrations      # the compiled migrations
+#     CLI          app_migrate         # optional migrate executable
+#     MESSAGE      "add priority")     # optional message for the next migration
+#
+# It creates the target `migrations_autogen`, which runs the structmig tool
+# only when a model header, anything it includes, the snapshot or the
+# migrations directory changed (a DEPFILE written by the tool), so a no-op
+# build does not start it. The tool writes a generated index into the build
+# directory that includes every migration file, so a migration written during
+# this build is compiled in this same build without re-running CMake.
+#
+# With -DSTRUCTMIG_CHECK=ON (CI) the tool writes nothing in the source tree and
+# fails the build when the models differ from migrations/schema.snapshot.json.
+include_guard(GLOBAL)
+
+set(STRUCTMIG_CHECK "${STRUCTMIG_CHECK}" CACHE BOOL
+    "structmig check mode (CI): write no migration, fail the build on schema drift")
+
+# Where the migrate command line's main() lives (set by the package config for
+# an installed structmig; the source tree otherwise).
+if(NOT DEFINED STRUCTMIG_CLI_MAIN)
+  set(STRUCTMIG_CLI_MAIN "${CMAKE_CURRENT_LIST_DIR}/../runtime/cli/main.cpp")
+endif()
+get_filename_component(STRUCTMIG_CLI_MAIN "${STRUCTMIG_CLI_MAIN}" ABSOLUTE)
+
+# The real name behind a possibly aliased target (custom commands want it).
+function(_structmig_real_target out name)
+  get_target_property(aliased ${name} ALIASED_TARGET)
+  if(aliased)
+    set(${out} ${aliased} PARENT_SCOPE)
+  else()
+    set(${out} ${name} PARENT_SCOPE)
+  endif()
+endfunction()
+
+function(structmig_add_migrations)
+  cmake_parse_arguments(PARSE_ARGV 0 ARG "" "MODEL_TARGET;DIRECTORY;LIBRARY;CLI;MESSAGE" "MODELS")
+  if(ARG_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "structmig_add_migrations: unexpected arguments: ${ARG_UNPARSED_ARGUMENTS}")
+  endif()
+  foreach(required MODELS DIRECTORY LIBRARY)
+    if(NOT ARG_${required})
+      message(FATAL_ERROR "structmig_add_migrations: ${required} is required")
+    endif()
+  endforeach()
+  if(TARGET migrations_autogen)
+    message(FATAL_ERROR "structmig_add_migrations: called twice; it creates the single target "
+                        "migrations_autogen, so one project has one migration history")
+  endif()
+  foreach(t structmig::structmig structmig::runtime structmig::cli)
+    if(NOT TARGET ${t})
+      message(FATAL_ERROR "structmig_add_migrations: target ${t} is missing; "
+                          "use find_package(structmig) or add_subdirectory(structmig) first")
+    endif()
+  endforeach()
+  if(ARG_MODEL_TARGET AND NOT TARGET ${ARG_MODEL_TARGET})
+    message(FATAL_ERROR "structmig_add_migrations: MODEL_TARGET ${ARG_MODEL_TARGET} is not a target")
+  endif()
+
+  get_filename_component(dir "${ARG_DIRECTORY}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+  file(MAKE_DIRECTORY "${dir}")
+  set(models)
+  foreach(m IN LISTS ARG_MODELS)
+    get_filename_component(abs "${m}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    if(NOT EXISTS "${abs}")
+      message(FATAL_ERROR "structmig_add_migrations: model header ${abs} does not exist")
+    endif()
+    list(APPEND models "${abs}")
+  endforeach()
+
+  set(gen "${CMAKE_CURRENT_BINARY_DIR}/structmig_${ARG_LIBRARY}")
+  set(index "${gen}/migrations_index.cpp")
+  set(depfile "${gen}/models.d")
+  set(flags_file "${gen}/model_flags.txt")
+
+  # The model target's include directories and definitions reach the tool
+  # through a response file, evaluated at generation time (transitively).
+  _structmig_real_target(runtime structmig::runtime)
+  set(inc "$<TARGET_PROPERTY:${runtime},INTERFACE_INCLUDE_DIRECTORIES>")
+  set(defs "")
+  if(ARG_MODEL_TARGET)
+    _structmig_real_target(model_target ${ARG_MODEL_TARGET})
+    get_target_property(type ${model_target} TYPE)
+    if(type STREQUAL "INTERFACE_LIBRARY")
+      set(prefix INTERFACE_)
+    else()
+      set(prefix "")
+    endif()
+    set(inc "$<TARGET_PROPERTY:${model_target},${prefix}INCLUDE_DIRECTORIES>;${inc}")
+    set(defs "$<TARGET_PROPERTY:${model_target},${prefix}COMPILE_DEFINITIONS>")
+  endif()
+  set(inc "$<REMOVE_DUPLICATES:$<FILTER:${inc},EXCLUDE,^$>>")
+  set(defs "$<FILTER:${defs},EXCLUDE,^$>")
+  file(GENERATE OUTPUT "${flags_file}" CONTENT
+    "$<$<BOOL:${inc}>:-I$<JOIN:${inc},\n-I>\n>$<$<BOOL:${defs}>:-D$<JOIN:${defs},\n-D>\n>")
+
+  _structmig_real_target(tool structmig::structmig)
+  set(mode_args)
+  if(STRUCTMIG_CHECK)
+    list(APPEND mode_args --check)
+  endif()
+  if(ARG_MESSAGE)
+    list(APPEND mode_args --message "${ARG_MESSAGE}")
+  endif()
+
+  add_custom_command(
+    OUTPUT "${index}"
+    COMMAND ${tool} --migrations "${dir}" --index "${index}" --depfile "${depfile}"
+            --flags-file "${flags_file}" ${mode_args} ${models}
+    DEPENDS ${tool} ${models} "${flags_file}"
+    DEPFILE "${depfile}"
+    COMMENT "structmig: reading the models, generating migrations"
+    VERBATIM)
+  add_custom_target(migrations_autogen DEPENDS "${index}")
+
+  add_library(${ARG_LIBRARY} STATIC "${index}")
+  target_link_libraries(${ARG_LIBRARY} PUBLIC structmig::runtime)
+  add_dependencies(${ARG_LIBRARY} migrations_autogen)
+
+  if(ARG_CLI)
+    add_executable(${ARG_CLI} "${STRUCTMIG_CLI_MAIN}")
+    target_link_libraries(${ARG_CLI} PRIVATE ${ARG_LIBRARY} structmig::cli)
+  endif()
+endfunction()

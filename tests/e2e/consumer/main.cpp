@@ -1,0 +1,10 @@
+// Prints the migrations compiled into this program, one per line.
+#include <iostream>
+
+#include <structmig/migration.hpp>
+
+int main() {
+  for (const structmig::Migration& m : structmig::compiled_migrations()) {
+    std::cout << m.revision << " " << m.message << "\n";
+  }
+}

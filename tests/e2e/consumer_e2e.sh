@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# End-to-end: a scratch copy of a consumer project, built with CMake against
+# this build of structmig. Usage: consumer_e2e.sh autogen|check STRUCTMIG_BUILD_DIR SOURCE_DIR
+set -euo pipefail
+mode=$1
+structmig_build=$2
+source_dir=$3
+
+work=$(mktemp -d /tmp/structmig-e2e-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+cp -r "$source_dir/tests/e2e/consumer" "$work/src"
+src=$work/src
+model=$src/models/note.hpp
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+migration_files() { find "$src/migrations" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]_*.cpp' | sort; }
+count_migrations() { migration_files | wc -l; }
+add_field() { sed -i "s|// @EXTRA_FIELDS@|$1\n  // @EXTRA_FIELDS@|" "$model"; }
+build() { cmake --build "$1" 2>&1 | tee "$work/last-build.log"; return "${PIPESTATUS[0]}"; }
+tool_ran() { grep -q "structmig: reading the models" "$work/last-build.log"; }
+
+configure() {  # dir generator [extra args]
+  local dir=$1 gen=$2
+  shift 2
+  cmake -S "$src" -B "$dir" -G "$gen" -Dstructmig_DIR="$structmig_build" "$@" >"$work/configure.log" 2>&1 \
+    || { cat "$work/configure.log"; fail "configure failed"; }
+}
+
+case "$mode" in
+autogen)
+  configure "$work/build" Ninja
+
+  echo "== 1. first build generates the initial migration and compiles it in"
+  build "$work/build" || fail "first build failed"
+  tool_ran || fail "the tool did not run on the first build"
+  [[ $(count_migrations) -eq 1 ]] || fail "expected 1 migration, got $(count_migrations)"
+  [[ -f $src/migrations/schema.snapshot.json ]] || fail "no snapshot written"
+  grep -q '"name": "archived"' "$src/migrations/schema.snapshot.json" \
+    || fail "the model target's definition (CONSUMER_WITH_ARCHIVE) did not reach the tool"
+  [[ $("$work/build/consumer_app" | wc -l) -eq 1 ]] || fail "the app does not contain the migration"
+
+  echo "== 2. a no-op build does not start the tool"
+  snapshot_sum=$(md5sum "$src/migrations/schema.snapshot.json")
+  build "$work/build" || fail "no-op build failed"
+  tool_ran && fail "the tool ran on a no-op build"
+  [[ $(md5sum "$src/migrations/schema.snapshot.json") == "$snapshot_sum" ]] || fail "snapshot changed"
+
+  echo "== 3. a model change gives exactly one new migration, compiled into the same build"
+  before=$(migration_files)
+  add_field 'STRUCTMIG_COLUMN(varchar(20), default("'"'"'normal'"'"'")) std::string priority;'
+  build "$work/build" || fail "build after the model change failed"
+  tool_ran || fail "the tool did not run after a model change"
+  grep -q "Re-running CMake" "$work/last-build.log" && fail "CMake re-ran; the new file must not need it"
+  [[ $(count_migrations) -eq 2 ]] || fail "expected 2 migrations, got $(count_migrations)"
+  new_file=$(comm -13 <(echo "$before") <(migration_files))
+  [[ $(basename "$new_file") == 0002_add_notes_priority.cpp ]] || fail "unexpected new file: $new_file"
+  grep -q 'op.add_column("notes"' "$new_file" || fail "the new migration does not add the column"
+  new_rev=$(sed -n 's/.*\.revision = "\([0-9a-f]*\)".*/\1/p' "$new_file")
+  grep -q "\"head\": \"$new_rev\"" "$src/migrations/schema.snapshot.json" || fail "snapshot head is not $new_rev"
+  [[ $("$work/build/consumer_app" | wc -l) -eq 2 ]] || fail "the new migration was not compiled into this build"
+  "$work/build/consumer_app" | grep -q "^$new_rev " || fail "the app lacks revision $new_rev"
+
+  echo "== 4. build again: nothing new, tool not started"
+  build "$work/build" || fail "rebuild failed"
+  tool_ran && fail "the tool ran although nothing changed"
+  [[ $(count_migrations) -eq 2 ]] || fail "a migration appeared from nothing"
+
+  echo "== 5. a header the models include changes: the tool re-runs (depfile), nothing is generated"
+  echo "// a comment" >>"$src/include/consumer/common.hpp"
+  build "$work/build" || fail "build after touching an included header failed"
+  tool_ran || fail "the tool did not re-run after an included header changed (depfile)"
+  [[ $(count_migrations) -eq 2 ]] || fail "a comment produced a migration"
+
+  echo "== 6. a model mistake fails the build at file:line:col and writes nothing"
+  snapshot_sum=$(md5sum "$src/migrations/schema.snapshot.json")
+  add_field 'STRUCTMIG_COLUMN(primray_key) std::string oops;'
+  build "$work/build" && fail "a bad annotation did not fail the build"
+  grep -Eq "note.hpp:[0-9]+:[0-9]+: error: .*primray_key" "$work/last-build.log" || fail "no file:line:col diagnostic"
+  [[ $(count_migrations) -eq 2 ]] || fail "a migration was written despite the error"
+  [[ $(md5sum "$src/migrations/schema.snapshot.json") == "$snapshot_sum" ]] || fail "snapshot changed despite the error"
+  ;;
+
+check)
+  echo "== generate the history once (normal mode)"
+  configure "$work/gen" Ninja
+  build "$work/gen" || fail "generating build failed"
+  [[ $(count_migrations) -eq 1 ]] || fail "expected the initial migration"
+
+  echo "== check mode without drift passes (Unix Makefiles this time)"
+  configure "$work/check" "Unix Makefiles" -DSTRUCTMIG_CHECK=ON
+  build "$work/check" || fail "check mode failed without drift"
+  tool_ran || fail "the tool did not run in check mode"
+
+  echo "== check mode with a drifted model fails, names the change and writes nothing"
+  snapshot_sum=$(md5sum "$src/migrations/schema.snapshot.json")
+  add_field 'STRUCTMIG_COLUMN(default("0")) std::int32_t votes;'
+  build "$work/check" && fail "check mode passed despite drift"
+  grep -q "the models differ" "$work/last-build.log" || fail "no drift report"
+  grep -q "add column notes.votes integer" "$work/last-build.log" || fail "the drift report does not name notes.votes"
+  grep -q "commit migrations/" "$work/last-build.log" || fail "the report does not say what to do"
+  [[ $(count_migrations) -eq 1 ]] || fail "check mode wrote a migration"
+  [[ $(md5sum "$src/migrations/schema.snapshot.json") == "$snapshot_sum" ]] || fail "check mode changed the snapshot"
+  ;;
+*)
+  fail "unknown mode $mode"
+  ;;
+esac
+echo "PASS: consumer e2e ($mode)"

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The example application against a throwaway PostgreSQL it did not know
+# before: the first start applies the whole committed history, the second
+# applies nothing; the migrate command line goes down to base and back up.
+# Usage: example_app.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$1
+source_dir=$2
+app=$build/example/support_app
+migrate=$build/example/support_migrate
+
+work=$(mktemp -d /tmp/structmig-example-XXXXXX)
+chmod 755 "$work"
+pg() { "$source_dir/scripts/throwaway-postgres.sh" "$@"; }
+trap 'pg stop "$work/pg"; rm -rf "$work"' EXIT
+url=$(pg start "$work/pg")
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+migrations=$(find "$source_dir/migrations" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]_*.cpp' | wc -l)
+[[ $migrations -ge 2 ]] || fail "the example should have at least two committed migrations"
+
+echo "== first start"
+out=$("$app" --url "$url") || fail "first start failed: $out"
+echo "$out"
+[[ $(grep -c '^  upgrade ' <<<"$out") -eq $migrations ]] || fail "expected $migrations upgrade steps"
+grep -q 'priority=normal' <<<"$out" || fail "the ticket did not get the priority default"
+
+echo "== second start"
+out=$(DATABASE_URL=$url "$app") || fail "second start failed: $out"
+echo "$out"
+grep -q 'already at head' <<<"$out" || fail "second start was not a no-op"
+grep -q '^  upgrade ' <<<"$out" && fail "second start applied something"
+
+echo "== migrate CLI: current, downgrade base, upgrade head"
+head=$("$migrate" --url "$url" current) || fail "current failed"
+echo "$head"
+"$migrate" --url "$url" downgrade base || fail "downgrade base failed"
+[[ -z $(psql "$url" -Atc "select tablename from pg_tables where schemaname='public' and tablename in ('users','tickets')") ]] \
+  || fail "tables are left after downgrade base"
+"$migrate" --url "$url" upgrade || fail "upgrade failed"
+[[ $("$migrate" --url "$url" current) == "$head" ]] || fail "not back at $head"
+out=$("$app" --url "$url") || fail "start after the round trip failed"
+grep -q 'already at head' <<<"$out" || fail "not at head after the round trip"
+"$migrate" --url "$url" history
+"$migrate" --url "$url" downgrade nosuchrevision 2>"$work/err" && fail "a bad target succeeded"
+grep -q 'error' "$work/err" || fail "no error line for a bad target"
+echo "PASS: example application"
