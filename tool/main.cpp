@@ -42,7 +42,9 @@ cl::opt<std::string> flags_file("flags-file",
                                 cl::value_desc("file"), cl::cat(category));
 cl::opt<std::string> resource_dir("resource-dir", cl::desc("Clang's resource directory"),
                                   cl::init(STRUCTMIG_DEFAULT_RESOURCE_DIR), cl::cat(category));
-cl::opt<std::string> message("message", cl::desc("Message (and file name) of a new migration"),
+cl::opt<std::string> message("message",
+                             cl::desc("Message (and file name) of a new migration; default: "
+                                      "$STRUCTMIG_MESSAGE, else derived from the changes"),
                              cl::cat(category));
 cl::alias message_short("m", cl::aliasopt(message));
 cl::opt<bool> check_mode("check",
@@ -168,8 +170,14 @@ int main(int argc, char** argv) {
       return fail("cannot create " + dir + ": " + ec.message());
     }
     const auto existing = render::list_migration_files(dir);
-    render::MigrationFile file = render::render_migration(
-        plan, before->head, message, render::next_migration_number(existing));
+    // The build passes no message; a user names the migration at build time
+    // with STRUCTMIG_MESSAGE="…" cmake --build …
+    std::string text = message;
+    if (text.empty()) {
+      if (const char* from_env = std::getenv("STRUCTMIG_MESSAGE")) text = from_env;
+    }
+    render::MigrationFile file = render::render_migration(plan, before->head, text,
+                                                          render::next_migration_number(existing));
     const std::string migration_path = dir + "/" + file.file_name;
     if (llvm::sys::fs::exists(migration_path)) {
       return fail("refusing to overwrite " + migration_path);

@@ -78,6 +78,15 @@ autogen)
   grep -Eq "note.hpp:[0-9]+:[0-9]+: error: .*primray_key" "$work/last-build.log" || fail "no file:line:col diagnostic"
   [[ $(count_migrations) -eq 2 ]] || fail "a migration was written despite the error"
   [[ $(md5sum "$src/migrations/schema.snapshot.json") == "$snapshot_sum" ]] || fail "snapshot changed despite the error"
+
+  echo "== 7. a migration named at build time with STRUCTMIG_MESSAGE"
+  sed -i 's|STRUCTMIG_COLUMN(primray_key) std::string oops;||' "$model"
+  add_field 'std::optional<std::string> archived_by;'
+  STRUCTMIG_MESSAGE="Track who archived a note" build "$work/build" || fail "build with STRUCTMIG_MESSAGE failed"
+  [[ -f $src/migrations/0003_track_who_archived_a_note.cpp ]] || fail "STRUCTMIG_MESSAGE did not name the migration: $(migration_files)"
+  grep -q '.message = "Track who archived a note"' "$src/migrations/0003_track_who_archived_a_note.cpp" \
+    || fail "the message is not recorded in the migration"
+  [[ $("$work/build/consumer_app" | wc -l) -eq 3 ]] || fail "the third migration was not compiled in"
   ;;
 
 check)
