@@ -4,7 +4,33 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "structmig/sql.hpp"
+
 namespace structmig {
+namespace {
+
+// The enum as it is after `op` added its label (type_before + the label).
+EnumType with_label(const AddEnumLabel& op) {
+  EnumType type = op.type_before;
+  type.name = op.type;
+  auto& labels = type.labels;
+  auto at = labels.end();
+  if (op.before) at = std::find(labels.begin(), labels.end(), *op.before);
+  if (op.after) {
+    at = std::find(labels.begin(), labels.end(), *op.after);
+    if (at != labels.end()) ++at;
+  }
+  labels.insert(at, op.label);
+  return type;
+}
+
+template <typename T>
+T swapped(T op) {
+  std::swap(op.from, op.to);
+  return op;
+}
+
+}  // namespace
 
 Op reverse(const Op& op) {
   return std::visit(
@@ -19,11 +45,49 @@ Op reverse(const Op& op) {
         } else if constexpr (std::is_same_v<T, DropColumn>) {
           return AddColumn{o.table, o.column};
         } else if constexpr (std::is_same_v<T, AlterColumn>) {
-          // A USING cast is specific to one direction; the way back is a plain cast.
-          return AlterColumn{o.table, o.to, o.from, std::nullopt};
-        } else if constexpr (std::is_same_v<T, SetPrimaryKey>) {
-          return SetPrimaryKey{o.table, o.to, o.from};
+          // A USING cast belongs to one direction; the way back casts to the old
+          // type, through text when the way there did (enums have no direct casts).
+          std::optional<std::string> back;
+          if (o.using_sql && o.from.type != o.to.type) {
+            const bool via_text = o.using_sql->find("::text::") != std::string::npos;
+            back = quote_ident(o.from.name) + (via_text ? "::text::" : "::") + o.from.type;
+          }
+          return AlterColumn{o.table, o.to, o.from, back};
+        } else if constexpr (std::is_same_v<T, SetPrimaryKey> ||
+                             std::is_same_v<T, SetTableComment> ||
+                             std::is_same_v<T, RenameTable> || std::is_same_v<T, RenameColumn> ||
+                             std::is_same_v<T, RenameConstraint> ||
+                             std::is_same_v<T, RenameIndex> || std::is_same_v<T, RenameEnum> ||
+                             std::is_same_v<T, RenameEnumLabel> ||
+                             std::is_same_v<T, RecreateEnum>) {
+          return swapped(o);
+        } else if constexpr (std::is_same_v<T, AddForeignKey>) {
+          return DropForeignKey{o.table, o.foreign_key};
+        } else if constexpr (std::is_same_v<T, DropForeignKey>) {
+          return AddForeignKey{o.table, o.foreign_key};
+        } else if constexpr (std::is_same_v<T, AddUnique>) {
+          return DropUnique{o.table, o.unique};
+        } else if constexpr (std::is_same_v<T, DropUnique>) {
+          return AddUnique{o.table, o.unique};
+        } else if constexpr (std::is_same_v<T, AddCheck>) {
+          return DropCheck{o.table, o.check};
+        } else if constexpr (std::is_same_v<T, DropCheck>) {
+          return AddCheck{o.table, o.check};
+        } else if constexpr (std::is_same_v<T, CreateIndex>) {
+          return DropIndex{o.table, o.index};
+        } else if constexpr (std::is_same_v<T, DropIndex>) {
+          return CreateIndex{o.table, o.index};
+        } else if constexpr (std::is_same_v<T, CreateEnum>) {
+          return DropEnum{o.type};
+        } else if constexpr (std::is_same_v<T, DropEnum>) {
+          return CreateEnum{o.type};
+        } else if constexpr (std::is_same_v<T, AddEnumLabel>) {
+          // PostgreSQL cannot drop an enum label: the way back recreates the type.
+          EnumType before = o.type_before;
+          before.name = o.type;
+          return RecreateEnum{with_label(o), before, o.usages};
         } else {
+          static_assert(std::is_same_v<T, ExecuteSql>);
           throw IrreversibleOp("raw SQL has no automatic inverse: " + o.sql);
         }
       },
@@ -43,6 +107,10 @@ void Ops::drop_table(std::string table) {
   ops_.push_back(DropTable{Table{.name = std::move(table)}});
 }
 
+void Ops::rename_table(std::string from, std::string to) {
+  ops_.push_back(RenameTable{std::move(from), std::move(to)});
+}
+
 void Ops::add_column(std::string table, Column column) {
   ops_.push_back(AddColumn{std::move(table), std::move(column)});
 }
@@ -51,14 +119,87 @@ void Ops::drop_column(std::string table, std::string column) {
   ops_.push_back(DropColumn{std::move(table), Column{.name = std::move(column)}});
 }
 
+void Ops::rename_column(std::string table, std::string from, std::string to) {
+  ops_.push_back(RenameColumn{std::move(table), std::move(from), std::move(to)});
+}
+
 void Ops::alter_column(std::string table, Column from, Column to,
                        std::optional<std::string> using_sql) {
   ops_.push_back(AlterColumn{std::move(table), std::move(from), std::move(to), std::move(using_sql)});
 }
 
 void Ops::set_primary_key(std::string table, std::vector<std::string> from,
-                          std::vector<std::string> to) {
-  ops_.push_back(SetPrimaryKey{std::move(table), std::move(from), std::move(to)});
+                          std::vector<std::string> to, std::string name) {
+  ops_.push_back(SetPrimaryKey{std::move(table), std::move(from), std::move(to), std::move(name)});
+}
+
+void Ops::set_table_comment(std::string table, std::optional<std::string> comment) {
+  ops_.push_back(SetTableComment{std::move(table), std::nullopt, std::move(comment)});
+}
+
+void Ops::add_foreign_key(std::string table, ForeignKey foreign_key) {
+  ops_.push_back(AddForeignKey{std::move(table), std::move(foreign_key)});
+}
+
+void Ops::drop_foreign_key(std::string table, std::string name) {
+  ops_.push_back(DropForeignKey{std::move(table), ForeignKey{.name = std::move(name)}});
+}
+
+void Ops::add_unique(std::string table, UniqueConstraint unique) {
+  ops_.push_back(AddUnique{std::move(table), std::move(unique)});
+}
+
+void Ops::drop_unique(std::string table, std::string name) {
+  ops_.push_back(DropUnique{std::move(table), UniqueConstraint{.name = std::move(name)}});
+}
+
+void Ops::add_check(std::string table, CheckConstraint check) {
+  ops_.push_back(AddCheck{std::move(table), std::move(check)});
+}
+
+void Ops::drop_check(std::string table, std::string name) {
+  ops_.push_back(DropCheck{std::move(table), CheckConstraint{.name = std::move(name)}});
+}
+
+void Ops::create_index(std::string table, Index index) {
+  ops_.push_back(CreateIndex{std::move(table), std::move(index)});
+}
+
+void Ops::drop_index(std::string table, std::string name) {
+  ops_.push_back(DropIndex{std::move(table), Index{.name = std::move(name)}});
+}
+
+void Ops::rename_constraint(std::string table, std::string from, std::string to) {
+  ops_.push_back(RenameConstraint{std::move(table), std::move(from), std::move(to)});
+}
+
+void Ops::rename_index(std::string table, std::string from, std::string to) {
+  ops_.push_back(RenameIndex{std::move(table), std::move(from), std::move(to)});
+}
+
+void Ops::create_enum(EnumType type) { ops_.push_back(CreateEnum{std::move(type)}); }
+
+void Ops::drop_enum(std::string name) {
+  ops_.push_back(DropEnum{EnumType{.name = std::move(name)}});
+}
+
+void Ops::rename_enum(std::string from, std::string to) {
+  ops_.push_back(RenameEnum{std::move(from), std::move(to)});
+}
+
+void Ops::add_enum_label(std::string type, std::string label, EnumLabelPosition position) {
+  ops_.push_back(AddEnumLabel{.type = std::move(type),
+                              .label = std::move(label),
+                              .before = std::move(position.before),
+                              .after = std::move(position.after)});
+}
+
+void Ops::rename_enum_label(std::string type, std::string from, std::string to) {
+  ops_.push_back(RenameEnumLabel{std::move(type), std::move(from), std::move(to)});
+}
+
+void Ops::recreate_enum(EnumType from, EnumType to, std::vector<EnumUsage> usages) {
+  ops_.push_back(RecreateEnum{std::move(from), std::move(to), std::move(usages)});
 }
 
 void Ops::execute(std::string sql) { ops_.push_back(ExecuteSql{std::move(sql)}); }

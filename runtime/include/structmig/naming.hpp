@@ -1,18 +1,41 @@
 // The deterministic naming convention for constraints and indexes, shared by
-// SQL generation and schema introspection, kept within PostgreSQL's 63 bytes.
+// the tool (which fills every name into the schema) and anything that needs to
+// predict a name. Names never exceed PostgreSQL's 63 bytes: a longer one is
+// cut and given a hash suffix, so two long names do not collide.
+//
+//   primary key         pk_<table>
+//   unique constraint   uq_<table>_<column>[_<column>…]
+//   foreign key         fk_<table>_<column>[_<column>…]_<referenced table>
+//   check constraint    ck_<table>_<column or label>      (label: the model's name,
+//                                                         else a hash of the expression)
+//   index               ix_<table>_<key>[_<key>…]         (an expression key: expr<hash>)
+//   unique index        ux_<table>_<key>[_<key>…]
+//
+// An explicit name in the model always wins over the convention.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "structmig/schema.hpp"
 
 namespace structmig {
 
-/// PostgreSQL truncates identifiers to 63 bytes; longer names are shortened
-/// here, with a hash suffix so two long names never collide.
 inline constexpr std::size_t max_identifier_bytes = 63;
 std::string fit_identifier(std::string_view name);
 
-std::string primary_key_name(std::string_view table);                       // pk_<table>
-std::string unique_name(std::string_view table, std::string_view column);  // uq_<table>_<column>
+/// 8 hex digits of a stable hash, for names derived from SQL text.
+std::string short_hash(std::string_view text);
+
+std::string primary_key_name(std::string_view table);
+std::string unique_name(std::string_view table, const std::vector<std::string>& columns);
+std::string foreign_key_name(std::string_view table, const std::vector<std::string>& columns,
+                             std::string_view referenced_table);
+/// `label` is a column name (column-level check) or the model's label; empty:
+/// derived from the expression.
+std::string check_name(std::string_view table, std::string_view label, std::string_view expression);
+std::string index_name(std::string_view table, const std::vector<IndexKey>& keys, bool unique);
 
 }  // namespace structmig

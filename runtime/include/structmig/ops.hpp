@@ -1,6 +1,11 @@
 // Schema operations: the single list that the tool renders into migration
 // files, that migrations record when they run, and that becomes SQL. Every
 // generated operation knows its inverse, so a downgrade is never diffed.
+//
+// Operations built by the diff carry everything their inverse needs (a dropped
+// table's full definition, an enum's labels before a change). Operations read
+// from a migration file carry only what their SQL needs (a drop names just the
+// object), because a downgrade is rendered, not computed, at run time.
 #pragma once
 
 #include <optional>
@@ -13,28 +18,41 @@
 
 namespace structmig {
 
+// ---- tables and columns ---------------------------------------------------
+
+/// CREATE TABLE with its columns, primary key, unique and check constraints
+/// and the foreign keys listed in `table` (the diff leaves out those that must
+/// wait for a table created later), then its indexes and comments.
 struct CreateTable {
   Table table;
   friend bool operator==(const CreateTable&, const CreateTable&) = default;
 };
-/// Carries the whole table when the tool builds it, so it can be reversed;
-/// a migration file names only the table.
 struct DropTable {
   Table table;
   friend bool operator==(const DropTable&, const DropTable&) = default;
+};
+struct RenameTable {
+  std::string from;
+  std::string to;
+  friend bool operator==(const RenameTable&, const RenameTable&) = default;
 };
 struct AddColumn {
   std::string table;
   Column column;
   friend bool operator==(const AddColumn&, const AddColumn&) = default;
 };
-/// As DropTable: the full column when generated, just the name when read.
 struct DropColumn {
   std::string table;
   Column column;
   friend bool operator==(const DropColumn&, const DropColumn&) = default;
 };
-/// Type, nullability, default and single-column uniqueness, from → to.
+struct RenameColumn {
+  std::string table;
+  std::string from;
+  std::string to;
+  friend bool operator==(const RenameColumn&, const RenameColumn&) = default;
+};
+/// Type, nullability, default, identity and comment, from → to (same name).
 struct AlterColumn {
   std::string table;
   Column from;
@@ -47,16 +65,139 @@ struct SetPrimaryKey {
   std::string table;
   std::vector<std::string> from;
   std::vector<std::string> to;
+  std::string name;  // the constraint's name (the same before and after)
   friend bool operator==(const SetPrimaryKey&, const SetPrimaryKey&) = default;
 };
+struct SetTableComment {
+  std::string table;
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+  friend bool operator==(const SetTableComment&, const SetTableComment&) = default;
+};
+
+// ---- constraints and indexes ----------------------------------------------
+
+struct AddForeignKey {
+  std::string table;
+  ForeignKey foreign_key;
+  friend bool operator==(const AddForeignKey&, const AddForeignKey&) = default;
+};
+struct DropForeignKey {
+  std::string table;
+  ForeignKey foreign_key;
+  friend bool operator==(const DropForeignKey&, const DropForeignKey&) = default;
+};
+struct AddUnique {
+  std::string table;
+  UniqueConstraint unique;
+  friend bool operator==(const AddUnique&, const AddUnique&) = default;
+};
+struct DropUnique {
+  std::string table;
+  UniqueConstraint unique;
+  friend bool operator==(const DropUnique&, const DropUnique&) = default;
+};
+struct AddCheck {
+  std::string table;
+  CheckConstraint check;
+  friend bool operator==(const AddCheck&, const AddCheck&) = default;
+};
+struct DropCheck {
+  std::string table;
+  CheckConstraint check;
+  friend bool operator==(const DropCheck&, const DropCheck&) = default;
+};
+struct CreateIndex {
+  std::string table;
+  Index index;
+  friend bool operator==(const CreateIndex&, const CreateIndex&) = default;
+};
+struct DropIndex {
+  std::string table;
+  Index index;
+  friend bool operator==(const DropIndex&, const DropIndex&) = default;
+};
+/// A constraint (primary key, unique, check, foreign key) gets a new name,
+/// e.g. when its table was renamed and the naming convention follows.
+struct RenameConstraint {
+  std::string table;
+  std::string from;
+  std::string to;
+  friend bool operator==(const RenameConstraint&, const RenameConstraint&) = default;
+};
+struct RenameIndex {
+  std::string table;
+  std::string from;
+  std::string to;
+  friend bool operator==(const RenameIndex&, const RenameIndex&) = default;
+};
+
+// ---- enums ----------------------------------------------------------------
+
+struct CreateEnum {
+  EnumType type;
+  friend bool operator==(const CreateEnum&, const CreateEnum&) = default;
+};
+struct DropEnum {
+  EnumType type;
+  friend bool operator==(const DropEnum&, const DropEnum&) = default;
+};
+struct RenameEnum {
+  std::string from;
+  std::string to;
+  friend bool operator==(const RenameEnum&, const RenameEnum&) = default;
+};
+/// A column whose type is an enum (or an array of it), as a recreated enum's
+/// columns must be converted: its default is dropped and set again around it.
+struct EnumUsage {
+  std::string table;
+  std::string column;
+  bool is_array = false;
+  std::optional<std::string> default_sql;
+  friend bool operator==(const EnumUsage&, const EnumUsage&) = default;
+};
+/// ALTER TYPE … ADD VALUE, placed before or after an existing label (neither:
+/// at the end). Its inverse recreates the type without the label, so the diff
+/// fills `type_before` and `usages`.
+struct AddEnumLabel {
+  std::string type;
+  std::string label;
+  std::optional<std::string> before;
+  std::optional<std::string> after;
+  EnumType type_before;
+  std::vector<EnumUsage> usages;
+  friend bool operator==(const AddEnumLabel&, const AddEnumLabel&) = default;
+};
+struct RenameEnumLabel {
+  std::string type;
+  std::string from;
+  std::string to;
+  friend bool operator==(const RenameEnumLabel&, const RenameEnumLabel&) = default;
+};
+/// Labels removed or reordered: the type is renamed aside, created anew, every
+/// column using it converted through text, and the old type dropped. A value
+/// that no longer has a label makes the conversion fail (nothing is lost
+/// silently).
+struct RecreateEnum {
+  EnumType from;
+  EnumType to;  // same name
+  std::vector<EnumUsage> usages;
+  friend bool operator==(const RecreateEnum&, const RecreateEnum&) = default;
+};
+
+// ---- raw SQL --------------------------------------------------------------
+
 /// Raw SQL written by hand in a migration.
 struct ExecuteSql {
   std::string sql;
   friend bool operator==(const ExecuteSql&, const ExecuteSql&) = default;
 };
 
-using Op = std::variant<CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, SetPrimaryKey,
-                        ExecuteSql>;
+using Op = std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,
+                        AlterColumn, SetPrimaryKey, SetTableComment, AddForeignKey, DropForeignKey,
+                        AddUnique, DropUnique, AddCheck, DropCheck, CreateIndex, DropIndex,
+                        RenameConstraint, RenameIndex, CreateEnum, DropEnum, RenameEnum,
+                        AddEnumLabel, RenameEnumLabel, RecreateEnum, ExecuteSql>;
 
 /// Thrown by reverse() for an operation that has no inverse (raw SQL).
 class IrreversibleOp : public std::logic_error {
@@ -68,18 +209,46 @@ Op reverse(const Op& op);
 /// The inverse of a whole plan: each op reversed, in the opposite order.
 std::vector<Op> reverse(const std::vector<Op>& ops);
 
+/// Where a new enum label goes.
+struct EnumLabelPosition {
+  std::optional<std::string> before;
+  std::optional<std::string> after;
+};
+
 /// What a migration's upgrade() and downgrade() are given: they call it, it
 /// records the operations in order, the runtime turns them into SQL.
 class Ops {
  public:
   void create_table(Table table);
   void drop_table(std::string table);
+  void rename_table(std::string from, std::string to);
   void add_column(std::string table, Column column);
   void drop_column(std::string table, std::string column);
+  void rename_column(std::string table, std::string from, std::string to);
   void alter_column(std::string table, Column from, Column to,
                     std::optional<std::string> using_sql = std::nullopt);
   void set_primary_key(std::string table, std::vector<std::string> from,
-                       std::vector<std::string> to);
+                       std::vector<std::string> to, std::string name);
+  void set_table_comment(std::string table, std::optional<std::string> comment);
+
+  void add_foreign_key(std::string table, ForeignKey foreign_key);
+  void drop_foreign_key(std::string table, std::string name);
+  void add_unique(std::string table, UniqueConstraint unique);
+  void drop_unique(std::string table, std::string name);
+  void add_check(std::string table, CheckConstraint check);
+  void drop_check(std::string table, std::string name);
+  void create_index(std::string table, Index index);
+  void drop_index(std::string table, std::string name);
+  void rename_constraint(std::string table, std::string from, std::string to);
+  void rename_index(std::string table, std::string from, std::string to);
+
+  void create_enum(EnumType type);
+  void drop_enum(std::string name);
+  void rename_enum(std::string from, std::string to);
+  void add_enum_label(std::string type, std::string label, EnumLabelPosition position = {});
+  void rename_enum_label(std::string type, std::string from, std::string to);
+  void recreate_enum(EnumType from, EnumType to, std::vector<EnumUsage> usages);
+
   void execute(std::string sql);
 
   void add(Op op) { ops_.push_back(std::move(op)); }

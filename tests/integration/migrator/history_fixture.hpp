@@ -24,10 +24,10 @@ inline void PrintTo(const Schema& schema, std::ostream* os) {
     for (const auto& c : table.primary_key) *os << c << ' ';
     *os << ")";
     for (const auto& c : table.columns) {
-      *os << "\n    " << c.name << ' ' << c.type << (c.nullable ? " NULL" : " NOT NULL")
-          << (c.unique ? " UNIQUE" : "");
+      *os << "\n    " << c.name << ' ' << c.type << (c.nullable ? " NULL" : " NOT NULL");
       if (c.default_sql) *os << " DEFAULT " << *c.default_sql;
     }
+    for (const auto& u : table.uniques) *os << "\n    unique " << u.name;
   }
   if (schema.tables.empty()) *os << "(no tables)";
 }
@@ -39,23 +39,29 @@ inline constexpr std::string_view kTickets = "2b3c4d5e6f70";
 inline constexpr std::string_view kPriority = "3c4d5e6f7081";
 
 inline Column column(std::string name, std::string type, bool nullable = false,
-                     std::optional<std::string> default_sql = std::nullopt, bool unique = false) {
-  return Column{std::move(name), std::move(type), nullable, std::move(default_sql), unique};
+                     std::optional<std::string> default_sql = std::nullopt) {
+  return Column{.name = std::move(name),
+                .type = std::move(type),
+                .nullable = nullable,
+                .default_sql = std::move(default_sql)};
 }
 
 inline Table users_table() {
-  return Table{"users",
-               {column("id", "bigint"), column("email", "text", false, {}, true),
-                column("name", "text", true)},
-               {"id"}};
+  return Table{.name = "users",
+               .columns = {column("id", "bigint"), column("email", "text"),
+                           column("name", "text", true)},
+               .primary_key = {"id"},
+               .primary_key_name = "pk_users",
+               .uniques = {{.name = "uq_users_email", .columns = {"email"}}}};
 }
 
 inline Table tickets_table() {
-  return Table{"tickets",
-               {column("id", "bigint"), column("user_id", "bigint"),
-                column("title", "character varying(200)"),
-                column("created_at", "timestamp with time zone", false, "now()")},
-               {"id"}};
+  return Table{.name = "tickets",
+               .columns = {column("id", "bigint"), column("user_id", "bigint"),
+                           column("title", "character varying(200)"),
+                           column("created_at", "timestamp with time zone", false, "now()")},
+               .primary_key = {"id"},
+               .primary_key_name = "pk_tickets"};
 }
 
 inline Column priority_column() {

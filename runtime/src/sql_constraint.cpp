@@ -1,0 +1,100 @@
+// SQL for constraints and indexes: the clauses CREATE TABLE lists and ALTER
+// TABLE … ADD appends, and CREATE INDEX. Names come filled in the values;
+// check expressions, index expressions and predicates are verbatim SQL.
+#include <stdexcept>
+
+#include "sql_parts.hpp"
+#include "structmig/sql.hpp"
+
+namespace structmig::sql_detail {
+namespace {
+
+/// Empty for NO ACTION, PostgreSQL's default, which the clause leaves out.
+std::string action_keywords(ForeignKeyAction action) {
+  switch (action) {
+    case ForeignKeyAction::no_action:
+      return {};
+    case ForeignKeyAction::restrict:
+      return "RESTRICT";
+    case ForeignKeyAction::cascade:
+      return "CASCADE";
+    case ForeignKeyAction::set_null:
+      return "SET NULL";
+    case ForeignKeyAction::set_default:
+      return "SET DEFAULT";
+  }
+  throw std::invalid_argument("unknown foreign key action");
+}
+
+std::string index_key(const IndexKey& key) {
+  if (key.column.empty() == key.expression.empty()) {
+    throw std::invalid_argument("an index key needs exactly one of a column and an expression");
+  }
+  return key.column.empty() ? "(" + key.expression + ")" : quote_ident(key.column);
+}
+
+/// An access method is a plain lower-case name (btree, gin, gist, brin, hash,
+/// or an extension's); it is written bare, so nothing else may get through.
+const std::string& checked_method(const std::string& method) {
+  bool plain = !method.empty();
+  for (char c : method) {
+    plain = plain && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
+  }
+  if (!plain) throw std::invalid_argument("not an index access method: \"" + method + "\"");
+  return method;
+}
+
+}  // namespace
+
+std::string primary_key_clause(std::string_view name, const std::vector<std::string>& columns) {
+  return "CONSTRAINT " + quote_ident(name) + " PRIMARY KEY (" +
+         quote_ident_list(columns, "primary key") + ")";
+}
+
+std::string unique_clause(const UniqueConstraint& unique) {
+  return "CONSTRAINT " + quote_ident(unique.name) + " UNIQUE (" +
+         quote_ident_list(unique.columns, unique.name) + ")";
+}
+
+std::string check_clause(const CheckConstraint& check) {
+  if (check.expression.empty()) {
+    throw std::invalid_argument("check " + quote_ident(check.name) + " has no expression");
+  }
+  return "CONSTRAINT " + quote_ident(check.name) + " CHECK (" + check.expression + ")";
+}
+
+std::string foreign_key_clause(const ForeignKey& foreign_key) {
+  std::string out = "CONSTRAINT " + quote_ident(foreign_key.name) + " FOREIGN KEY (" +
+                    quote_ident_list(foreign_key.columns, foreign_key.name) + ") REFERENCES " +
+                    quote_ident(foreign_key.referenced_table);
+  // No referenced columns: the referenced table's primary key.
+  if (!foreign_key.referenced_columns.empty()) {
+    out += " (" + quote_ident_list(foreign_key.referenced_columns, foreign_key.name) + ")";
+  }
+  if (std::string action = action_keywords(foreign_key.on_delete); !action.empty()) {
+    out += " ON DELETE " + action;
+  }
+  if (std::string action = action_keywords(foreign_key.on_update); !action.empty()) {
+    out += " ON UPDATE " + action;
+  }
+  return out;
+}
+
+std::string create_index(std::string_view table, const Index& index) {
+  if (index.keys.empty()) {
+    throw std::invalid_argument("index " + quote_ident(index.name) + " has no keys");
+  }
+  std::vector<std::string> keys;
+  for (const IndexKey& key : index.keys) keys.push_back(index_key(key));
+  std::string out = std::string(index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") +
+                    quote_ident(index.name) + " ON " + quote_ident(table);
+  // btree is the default method; an empty one (a hand-built value) means it too.
+  if (!index.method.empty() && index.method != "btree") {
+    out += " USING " + checked_method(index.method);
+  }
+  out += " (" + comma_joined(keys) + ")";
+  if (index.where) out += " WHERE " + *index.where;
+  return out;
+}
+
+}  // namespace structmig::sql_detail

@@ -1,0 +1,59 @@
+// The pieces of SQL generation that more than one sql_*.cpp file needs:
+// quoted lists, column definitions, constraint clauses and the small
+// statement builders. Private to the runtime (not installed); sql.hpp is the
+// public face.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "structmig/ops.hpp"
+#include "structmig/schema.hpp"
+
+namespace structmig::sql_detail {
+
+using Statements = std::vector<std::string>;
+
+/// "a", "b" — identifiers quoted and joined; throws on an empty list (`what`
+/// names the owner in the message).
+std::string quote_ident_list(const std::vector<std::string>& names, std::string_view what);
+/// The items joined with ", ".
+std::string comma_joined(const std::vector<std::string>& items);
+/// `ALTER TABLE "t" ` — the prefix of every single-table statement.
+std::string alter_table(std::string_view table);
+
+/// The column's type, or invalid_argument when it has none.
+const std::string& require_type(const Column& column);
+/// Identity implies NOT NULL, whatever `nullable` says.
+bool effective_not_null(const Column& column);
+/// `GENERATED { BY DEFAULT | ALWAYS } AS IDENTITY`; empty for none.
+std::string identity_clause(Identity identity);
+/// `"name" type [GENERATED … AS IDENTITY] [NOT NULL] [DEFAULT expr]`.
+std::string column_definition(const Column& column);
+/// `COMMENT ON COLUMN "t"."c" IS '…'` (or `IS NULL`).
+std::string column_comment(std::string_view table, std::string_view column,
+                           const std::optional<std::string>& comment);
+/// `COMMENT ON TABLE "t" IS '…'` (or `IS NULL`).
+std::string table_comment(std::string_view table, const std::optional<std::string>& comment);
+
+/// `CONSTRAINT "name" PRIMARY KEY (…)` and its siblings: the text CREATE
+/// TABLE lists and ALTER TABLE … ADD appends.
+std::string primary_key_clause(std::string_view name, const std::vector<std::string>& columns);
+std::string unique_clause(const UniqueConstraint& unique);
+std::string check_clause(const CheckConstraint& check);
+std::string foreign_key_clause(const ForeignKey& foreign_key);
+/// `CREATE [UNIQUE] INDEX "name" ON "t" [USING m] (keys) [WHERE p]`.
+std::string create_index(std::string_view table, const Index& index);
+
+Statements create_table_sql(const Table& table);
+Statements add_column_sql(const AddColumn& op);
+Statements alter_column_sql(const AlterColumn& op);
+Statements set_primary_key_sql(const SetPrimaryKey& op);
+
+Statements create_enum_sql(const EnumType& type);
+Statements add_enum_label_sql(const AddEnumLabel& op);
+Statements recreate_enum_sql(const RecreateEnum& op);
+
+}  // namespace structmig::sql_detail
