@@ -1,8 +1,8 @@
 // A hand-written recursive-descent parser for annotation argument text:
 //   text  := [item {',' item}]
-//   item  := ident ['(' [arg {',' arg}] ')' | '=' value]
+//   item  := ident ['(' [arg {',' arg}] ')' | '=' value] | string
 //   arg   := [ident '='] value
-//   value := ident {'.' ident} | integer | string {string}
+//   value := ident {'.' ident} ['(' [arg {',' arg}] ')'] | integer | string {string}
 // It stops at the first error and reports the offending byte.
 #include "extract/annotation_parser.hpp"
 
@@ -93,6 +93,15 @@ class AnnotationTextParser {
   }
 
   std::optional<AnnotationItem> parse_item() {
+    if (peek() == '"') {  // a bare string: STRUCTMIG_LABEL("in review")
+      AnnotationItem item;
+      item.offset = pos_;
+      auto value = parse_strings();
+      if (!value) return std::nullopt;
+      item.end = value->end;
+      item.value = std::move(*value);
+      return item;
+    }
     if (!is_ident_start(peek())) {
       set_error(pos_, at_end() ? "expected an annotation argument"
                                : "expected an annotation argument name");
@@ -189,15 +198,24 @@ class AnnotationTextParser {
     return std::nullopt;
   }
 
+  // A dotted identifier, and its call when '(' follows.
   std::optional<AnnotationValue> parse_dotted_identifier() {
     AnnotationValue value;
     value.kind = AnnotationValue::Kind::identifier;
     value.offset = pos_;
+    value.part_offsets.push_back(pos_);
     value.text = take_identifier();
     value.end = pos_;
     while (true) {
       std::size_t before = pos_;
       if (!skip_space()) return std::nullopt;
+      if (peek() == '(') {
+        ++pos_;
+        value.kind = AnnotationValue::Kind::call;
+        if (!parse_args(value.args)) return std::nullopt;
+        value.end = pos_;
+        return value;
+      }
       if (peek() != '.') {
         pos_ = before;
         return value;
@@ -208,6 +226,7 @@ class AnnotationTextParser {
         set_error(pos_, "expected an identifier after '.'");
         return std::nullopt;
       }
+      value.part_offsets.push_back(pos_);
       value.text += '.';
       value.text += take_identifier();
       value.end = pos_;
@@ -235,7 +254,7 @@ class AnnotationTextParser {
     value.kind = AnnotationValue::Kind::string;
     value.offset = pos_;
     while (true) {
-      if (!parse_string(value.text)) return std::nullopt;
+      if (!parse_string(value)) return std::nullopt;
       value.end = pos_;
       if (!skip_space()) return std::nullopt;
       if (peek() != '"') {
@@ -245,8 +264,9 @@ class AnnotationTextParser {
     }
   }
 
-  // At '"': appends the decoded contents of one string literal to `out`.
-  bool parse_string(std::string& out) {
+  // At '"': appends the decoded contents of one string literal to `value`,
+  // with the source offset of every decoded byte.
+  bool parse_string(AnnotationValue& value) {
     std::size_t open = pos_;
     ++pos_;
     while (true) {
@@ -259,8 +279,9 @@ class AnnotationTextParser {
         ++pos_;
         return true;
       }
+      value.byte_offsets.push_back(pos_);
       if (c != '\\') {
-        out += c;
+        value.text += c;
         ++pos_;
         continue;
       }
@@ -268,7 +289,7 @@ class AnnotationTextParser {
         set_error(open, "unterminated string");
         return false;
       }
-      if (!parse_escape(out)) return false;
+      if (!parse_escape(value.text)) return false;
     }
   }
 
@@ -333,15 +354,39 @@ void append_quoted(std::string& out, std::string_view text) {
   out += '"';
 }
 
+void append_value(std::string& out, const AnnotationValue& value);
+
+void append_args(std::string& out, const std::vector<AnnotationArg>& args) {
+  out += '(';
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (i != 0) out += ", ";
+    if (args[i].key) out += *args[i].key + " = ";
+    append_value(out, args[i].value);
+  }
+  out += ')';
+}
+
 void append_value(std::string& out, const AnnotationValue& value) {
   if (value.kind == AnnotationValue::Kind::string) {
     append_quoted(out, value.text);
-  } else {
-    out += value.text;
+    return;
   }
+  out += value.text;
+  if (value.kind == AnnotationValue::Kind::call) append_args(out, value.args);
 }
 
 }  // namespace
+
+std::vector<std::string> AnnotationValue::parts() const {
+  std::vector<std::string> result;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t dot = text.find('.', start);
+    result.push_back(text.substr(start, dot - start));
+    if (dot == std::string::npos) return result;
+    start = dot + 1;
+  }
+}
 
 ParsedAnnotation parse_annotation(std::string_view text) {
   return AnnotationTextParser(text).parse();
@@ -354,17 +399,9 @@ std::string canonical_spelling(const ParsedAnnotation& parsed) {
     const AnnotationItem& item = parsed.items[i];
     if (i != 0) out += ", ";
     out += item.name;
-    if (item.has_parens) {
-      out += '(';
-      for (std::size_t j = 0; j < item.args.size(); ++j) {
-        if (j != 0) out += ", ";
-        if (item.args[j].key) out += *item.args[j].key + " = ";
-        append_value(out, item.args[j].value);
-      }
-      out += ')';
-    }
+    if (item.has_parens) append_args(out, item.args);
     if (item.value) {
-      out += " = ";
+      if (!item.is_string()) out += " = ";
       append_value(out, *item.value);
     }
   }

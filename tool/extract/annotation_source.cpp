@@ -19,7 +19,17 @@ namespace structmig::extract {
 namespace {
 
 llvm::StringRef prefix_of(AnnotationKind kind) {
-  return kind == AnnotationKind::table ? "structmig:table:" : "structmig:column:";
+  switch (kind) {
+    case AnnotationKind::table:
+      return "structmig:table:";
+    case AnnotationKind::column:
+      return "structmig:column:";
+    case AnnotationKind::enumeration:
+      return "structmig:enum:";
+    case AnnotationKind::label:
+      return "structmig:label:";
+  }
+  return "structmig:";
 }
 
 // Index just past the quoted literal starting at `pos` (or the line's end).

@@ -19,7 +19,8 @@ class Decl;
 
 namespace structmig::extract {
 
-enum class AnnotationKind { table, column };
+/// STRUCTMIG_TABLE, STRUCTMIG_COLUMN, STRUCTMIG_ENUM, STRUCTMIG_LABEL.
+enum class AnnotationKind { table, column, enumeration, label };
 
 /// One annotation: its parsed arguments and where each byte of them is.
 struct LocatedAnnotation {

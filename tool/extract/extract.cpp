@@ -1,5 +1,6 @@
-// Finds the model structs (a Mapper-style visitor), serialises each with
-// extract_table, then checks what spans tables: duplicate table names.
+// Finds the model enums and structs (a Mapper-style visitor), reads the enums
+// first (column types need their names), then each table, then checks what
+// spans them: duplicate names, foreign keys, name conflicts.
 #include "extract/extract.hpp"
 
 #include <map>
@@ -10,13 +11,15 @@
 #include <clang/AST/RecursiveASTVisitor.h>
 
 #include "extract/annotation_source.hpp"
+#include "extract/extract_enum.hpp"
 #include "extract/extract_table.hpp"
+#include "extract/resolve.hpp"
 
 namespace structmig::extract {
 namespace {
 
-// Collects STRUCTMIG_TABLE struct definitions in source order and warns about
-// STRUCTMIG_COLUMN annotations that would silently do nothing.
+// Collects STRUCTMIG_ENUM enum and STRUCTMIG_TABLE struct definitions in
+// source order, and warns about annotations that would silently do nothing.
 class ModelFinder : public clang::RecursiveASTVisitor<ModelFinder> {
  public:
   explicit ModelFinder(ExtractContext& context) : context_(context) {}
@@ -29,48 +32,139 @@ class ModelFinder : public clang::RecursiveASTVisitor<ModelFinder> {
     return true;
   }
 
+  bool VisitEnumDecl(clang::EnumDecl* decl) {
+    if (decl->isThisDeclarationADefinition() && !decl->isInvalidDecl() &&
+        has_annotation(*decl, AnnotationKind::enumeration)) {
+      enums_.push_back(decl);
+    }
+    return true;
+  }
+
   bool VisitDecl(clang::Decl* decl) {
-    if (decl->isInvalidDecl() || !has_annotation(*decl, AnnotationKind::column)) return true;
+    if (decl->isInvalidDecl()) return true;
     const auto* named = llvm::dyn_cast<clang::NamedDecl>(decl);
-    if (const auto* field = llvm::dyn_cast<clang::FieldDecl>(decl)) {
-      if (!has_annotation(*field->getParent(), AnnotationKind::table)) {
-        context_.report(field->getLocation(), context_.ids.stray_column) << named << 1;
+    if (has_annotation(*decl, AnnotationKind::column)) {
+      if (const auto* field = llvm::dyn_cast<clang::FieldDecl>(decl)) {
+        if (!has_annotation(*field->getParent(), AnnotationKind::table)) {
+          context_.report(field->getLocation(), context_.ids.stray_column) << named << 1;
+        }
+      } else if (named != nullptr) {
+        context_.report(decl->getLocation(), context_.ids.stray_column) << named << 0;
       }
-    } else if (named != nullptr) {
-      context_.report(decl->getLocation(), context_.ids.stray_column) << named << 0;
+    }
+    if (has_annotation(*decl, AnnotationKind::label) && named != nullptr) {
+      const auto* enumerator = llvm::dyn_cast<clang::EnumConstantDecl>(decl);
+      if (enumerator == nullptr) {
+        context_.report(decl->getLocation(), context_.ids.stray_label) << named << 0;
+      } else if (!has_annotation(*llvm::cast<clang::EnumDecl>(enumerator->getDeclContext()),
+                                 AnnotationKind::enumeration)) {
+        context_.report(decl->getLocation(), context_.ids.stray_label) << named << 1;
+      }
+    }
+    if (has_annotation(*decl, AnnotationKind::enumeration) && !llvm::isa<clang::EnumDecl>(decl) &&
+        named != nullptr) {
+      context_.report(decl->getLocation(), context_.ids.stray_enum) << named;
     }
     return true;
   }
 
   const std::vector<const clang::CXXRecordDecl*>& tables() const { return tables_; }
+  const std::vector<const clang::EnumDecl*>& enums() const { return enums_; }
 
  private:
   ExtractContext& context_;
   std::vector<const clang::CXXRecordDecl*> tables_;
+  std::vector<const clang::EnumDecl*> enums_;
 };
+
+// Every enum with a name of its own; registers each in context.enums.
+std::vector<EnumDraft> read_enums(const std::vector<const clang::EnumDecl*>& decls,
+                                  ExtractContext& context) {
+  std::vector<EnumDraft> enums;
+  std::map<std::string, const EnumDraft*> first_enum;
+  for (const clang::EnumDecl* decl : decls) {
+    std::optional<EnumDraft> draft = extract_enum(*decl, context);
+    context.enums[decl->getCanonicalDecl()] = draft ? draft->type.name : "";
+    if (!draft) continue;
+    auto first = std::find_if(enums.begin(), enums.end(), [&](const EnumDraft& other) {
+      return other.type.name == draft->type.name;
+    });
+    if (first != enums.end()) {
+      context.report(draft->name_place, context.ids.duplicate_enum) << draft->type.name;
+      context.report(first->name_place.location, context.ids.previous_enum) << draft->type.name;
+      continue;
+    }
+    enums.push_back(std::move(*draft));
+  }
+  return enums;
+}
+
+// Every table with a name no earlier table has.
+std::vector<TableDraft> read_tables(const std::vector<const clang::CXXRecordDecl*>& records,
+                                    ExtractContext& context) {
+  std::vector<TableDraft> tables;
+  for (const clang::CXXRecordDecl* record : records) {
+    std::optional<TableDraft> draft = extract_table(*record, context);
+    if (!draft) continue;
+    auto first = std::find_if(tables.begin(), tables.end(), [&](const TableDraft& other) {
+      return other.table.name == draft->table.name;
+    });
+    if (first != tables.end()) {
+      context.report(record->getLocation(), context.ids.duplicate_table) << draft->table.name;
+      context.report(first->record->getLocation(), context.ids.previous_table) << draft->table.name;
+      continue;
+    }
+    tables.push_back(std::move(*draft));
+  }
+  return tables;
+}
+
+// A table's row type has the table's name: no enum may have it too.
+void check_enum_names(const std::vector<EnumDraft>& enums, const std::vector<TableDraft>& tables,
+                      ExtractContext& context) {
+  for (const EnumDraft& draft : enums) {
+    for (const TableDraft& table : tables) {
+      if (table.table.name != draft.type.name) continue;
+      context.report(draft.name_place, context.ids.enum_is_table) << draft.type.name;
+      context.report(table.record->getLocation(), context.ids.previous_table) << table.table.name;
+    }
+  }
+}
 
 }  // namespace
 
-Schema extract_schema(clang::ASTContext& ast) {
+ExtractedModels extract_models(clang::ASTContext& ast) {
   ExtractContext context(ast);
   ModelFinder finder(context);
   finder.TraverseDecl(ast.getTranslationUnitDecl());
 
-  Schema schema;
-  std::map<std::string, const clang::CXXRecordDecl*> first_record;
-  for (const clang::CXXRecordDecl* record : finder.tables()) {
-    std::optional<Table> table = extract_table(*record, context);
-    if (!table) continue;
-    auto [first, inserted] = first_record.emplace(table->name, record);
-    if (!inserted) {
-      context.report(record->getLocation(), context.ids.duplicate_table) << table->name;
-      context.report(first->second->getLocation(), context.ids.previous_table) << table->name;
-      continue;
+  std::vector<EnumDraft> enums = read_enums(finder.enums(), context);
+  std::vector<TableDraft> tables = read_tables(finder.tables(), context);
+  check_enum_names(enums, tables, context);
+  resolve_foreign_keys(tables, context);
+  check_name_conflicts(tables, context);
+
+  ExtractedModels models;
+  for (EnumDraft& draft : enums) {
+    const std::string& name = draft.type.name;
+    if (draft.renamed_from) models.hints.enums[name] = draft.renamed_from->old_name;
+    for (const auto& [label, old_label] : draft.label_renames) {
+      models.hints.enum_labels[{name, label}] = old_label;
     }
-    schema.tables.push_back(std::move(*table));
+    models.schema.enums.push_back(std::move(draft.type));
   }
-  sort_tables(schema);
-  return schema;
+  for (TableDraft& draft : tables) {
+    const std::string& name = draft.table.name;
+    if (draft.renamed_from) models.hints.tables[name] = draft.renamed_from->old_name;
+    for (const auto& [column, old_column] : draft.column_renames) {
+      models.hints.columns[{name, column}] = old_column;
+    }
+    models.schema.tables.push_back(std::move(draft.table));
+  }
+  sort_schema(models.schema);
+  return models;
 }
+
+Schema extract_schema(clang::ASTContext& context) { return extract_models(context).schema; }
 
 }  // namespace structmig::extract

@@ -1,5 +1,6 @@
-// The extraction entry point: every STRUCTMIG_TABLE struct of a parsed
-// translation unit becomes a Table of the returned Schema.
+// The extraction entry point: every STRUCTMIG_ENUM enum and STRUCTMIG_TABLE
+// struct of a parsed translation unit becomes part of the returned Schema,
+// and their renamed_from marks become RenameHints.
 #pragma once
 
 #include "structmig/schema.hpp"
@@ -10,10 +11,18 @@ class ASTContext;
 
 namespace structmig::extract {
 
-/// Builds the schema the annotated structs of `context` declare, tables in
-/// name order. Model mistakes are reported as errors through
-/// context.getDiagnostics() at their file:line:col, and extraction carries on
-/// to find more; the schema is only meaningful when no error was reported.
+struct ExtractedModels {
+  Schema schema;      // in sort_schema order; every name filled
+  RenameHints hints;  // renamed_from marks, for the diff
+};
+
+/// Builds the schema the annotated enums and structs of `context` declare.
+/// Model mistakes are reported as errors through context.getDiagnostics() at
+/// their file:line:col, and extraction carries on to find more; the result is
+/// only meaningful when no error was reported.
+ExtractedModels extract_models(clang::ASTContext& context);
+
+/// extract_models(context).schema.
 Schema extract_schema(clang::ASTContext& context);
 
 }  // namespace structmig::extract

@@ -1,13 +1,15 @@
-// Turns one STRUCTMIG_TABLE struct into a Table: reads the table and column
-// annotations, maps field types, and checks the table on its own (column
-// names, primary key), reporting every mistake at its place.
+// Turns one STRUCTMIG_TABLE struct into a table draft: reads the table
+// annotation and every field, checks the table on its own (column names, the
+// primary key, the columns its constraints and indexes name) and names every
+// key, constraint and index. Foreign keys are resolved later, across tables.
 #pragma once
 
 #include <optional>
+#include <string>
+#include <vector>
 
-#include <clang/AST/ASTContext.h>
-
-#include "extract/diagnostic_ids.hpp"
+#include "extract/constraint_specs.hpp"
+#include "extract/extract_context.hpp"
 #include "structmig/schema.hpp"
 
 namespace clang {
@@ -16,22 +18,36 @@ class CXXRecordDecl;
 
 namespace structmig::extract {
 
-/// What every extraction step needs: the AST and the diagnostics to report to.
-struct ExtractContext {
-  explicit ExtractContext(clang::ASTContext& context)
-      : ast(context), ids(context.getDiagnostics()) {}
+/// Something with a name in the database, for the name-conflict checks.
+struct NamedObject {
+  enum class Kind { table, primary_key, unique, index, check, foreign_key };
 
-  clang::DiagnosticBuilder report(clang::SourceLocation location, unsigned id) const {
-    return ast.getDiagnostics().Report(location, id);
-  }
+  Kind kind = Kind::table;
+  std::string name;
+  std::string table;  // the table it belongs to (a table: itself)
+  Place place;        // its explicit name, else what declares it
+};
 
-  clang::ASTContext& ast;
-  DiagnosticIds ids;
+/// A foreign key as declared; `key.referenced_columns` is empty when it
+/// references the other table's primary key.
+struct ForeignKeyDraft {
+  ForeignKey key;
+  ForeignKeySpec spec;
+};
+
+struct TableDraft {
+  Table table;  // foreign_keys stays empty: resolve_foreign_keys fills it
+  const clang::CXXRecordDecl* record = nullptr;
+  std::vector<ForeignKeyDraft> foreign_keys;
+  std::vector<NamedObject> names;  // the table, its keys, constraints and indexes
+  std::optional<RenameSpec> renamed_from;
+  std::vector<std::pair<std::string, std::string>> column_renames;  // new name → old name
 };
 
 /// The table `record` (a definition with a STRUCTMIG_TABLE annotation)
 /// declares, or nothing when it is too broken to name one. Mistakes are
 /// reported; the result is only meaningful when none were.
-std::optional<Table> extract_table(const clang::CXXRecordDecl& record, ExtractContext& context);
+std::optional<TableDraft> extract_table(const clang::CXXRecordDecl& record,
+                                        ExtractContext& context);
 
 }  // namespace structmig::extract

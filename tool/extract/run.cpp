@@ -78,7 +78,9 @@ class SchemaConsumer : public clang::ASTConsumer {
       : result_(result), translation_unit_(std::move(translation_unit)) {}
 
   void HandleTranslationUnit(clang::ASTContext& context) override {
-    result_.schema = extract_schema(context);
+    ExtractedModels models = extract_models(context);
+    result_.schema = std::move(models.schema);
+    result_.hints = std::move(models.hints);
     result_.dependencies = files_read(context.getSourceManager(), translation_unit_);
   }
 

@@ -1,6 +1,7 @@
 // The extraction driver the structmig tool calls: parses the model headers
 // as one translation unit with Clang, prints Clang's and our diagnostics, and
-// returns the schema plus every file the parse read (for a depfile).
+// returns the schema, the rename hints, and every file the parse read (for a
+// depfile).
 #pragma once
 
 #include <string>
@@ -22,6 +23,7 @@ struct ExtractOptions {
 
 struct ExtractResult {
   Schema schema;
+  RenameHints hints;                      // the models' renamed_from marks, for diff_schemas
   std::vector<std::string> dependencies;  // every file read: absolute, sorted, unique
   unsigned errors = 0;                    // Clang's and extraction's; the schema is valid if 0
 };

@@ -1,31 +1,47 @@
 // Maps the C++ type of a model field to its PostgreSQL column type. Typedefs
-// and aliases are looked through (std::int64_t, `using Id = long;`), and
-// std::optional<T> marks the column nullable.
+// and aliases are looked through (std::int64_t, `using Id = long;`),
+// std::optional<T> marks the column nullable, std::vector<T> makes an array,
+// and an enum maps to the STRUCTMIG_ENUM that names it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace clang {
 class ASTContext;
+class EnumDecl;
 class QualType;
 }  // namespace clang
 
 namespace structmig::extract {
 
+/// Every STRUCTMIG_ENUM: its canonical declaration → its PostgreSQL name ("" when
+/// its annotation was broken and has been reported).
+using EnumNames = std::map<const clang::EnumDecl*, std::string>;
+
 struct MappedType {
-  std::string postgres_type;  // PostgreSQL's format_type() spelling: "bigint", "text", ...
+  std::string postgres_type;  // PostgreSQL's format_type() spelling: "bigint", "text[]", ...
   bool nullable = false;      // the field was std::optional<T>
-  bool is_text = false;       // std::string: varchar(N) may refine it
+  bool is_text = false;       // std::string or a vector of it: varchar(N) may refine it
+  bool is_array = false;      // std::vector<T> (not bytea)
+  bool is_integer = false;    // smallint, integer or bigint: identity may apply
 };
 
-/// The column type for a field of C++ type `type`, or nothing when the type
-/// is not supported.
-std::optional<MappedType> map_field_type(clang::QualType type, const clang::ASTContext& context);
+/// The result of mapping a field type: the type, or why there is none.
+struct TypeMapping {
+  std::optional<MappedType> type;
+  const clang::EnumDecl* unannotated_enum = nullptr;  // an enum without STRUCTMIG_ENUM is why
+  bool already_reported = false;  // an enum whose STRUCTMIG_ENUM annotation was wrong is why
+};
 
-/// "character varying(N)", the type a varchar(N) annotation gives.
-std::string varchar_type(unsigned length);
+/// The column type for a field of C++ type `type`.
+TypeMapping map_field_type(clang::QualType type, const clang::ASTContext& context,
+                           const EnumNames& enums);
+
+/// "character varying(N)" (or "character varying(N)[]"), the type varchar(N) gives.
+std::string varchar_type(unsigned length, bool array = false);
 
 /// The supported C++ types, for error messages.
 std::string_view supported_cxx_types();

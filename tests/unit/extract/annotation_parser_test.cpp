@@ -92,6 +92,66 @@ TEST(AnnotationParser, KeyValueAndDottedArguments) {
   EXPECT_EQ(size.value->text, "-3");
 }
 
+TEST(AnnotationParser, CallValuesNest) {
+  ParsedAnnotation parsed = parse_annotation(
+      "foreign_key(org_id, region, references = orgs (id, region), on_delete = cascade)");
+  ASSERT_TRUE(parsed.ok()) << parsed.error->message;
+  ASSERT_EQ(parsed.items.size(), 1u);
+  const std::vector<AnnotationArg>& args = parsed.items[0].args;
+  ASSERT_EQ(args.size(), 4u);
+  EXPECT_EQ(*args[2].key, "references");
+  const AnnotationValue& target = args[2].value;
+  EXPECT_EQ(target.kind, Kind::call);
+  EXPECT_EQ(target.text, "orgs");
+  EXPECT_EQ(target.offset, 41u);
+  EXPECT_EQ(target.end, 58u);
+  ASSERT_EQ(target.args.size(), 2u);
+  EXPECT_EQ(target.args[0].value.text, "id");
+  EXPECT_EQ(target.args[0].value.offset, 47u);
+  EXPECT_EQ(target.args[1].value.text, "region");
+  EXPECT_EQ(args[3].value.text, "cascade");
+
+  ParsedAnnotation positional = parse_annotation("references(users(id), x = f(g(1), \"s\"))");
+  ASSERT_TRUE(positional.ok()) << positional.error->message;
+  EXPECT_EQ(positional.items[0].args[0].value.kind, Kind::call);
+  const AnnotationValue& nested = positional.items[0].args[1].value;
+  EXPECT_EQ(nested.kind, Kind::call);
+  ASSERT_EQ(nested.args.size(), 2u);
+  EXPECT_EQ(nested.args[0].value.kind, Kind::call);
+  EXPECT_EQ(nested.args[0].value.args[0].value.text, "1");
+  EXPECT_EQ(nested.args[1].value.text, "s");
+}
+
+TEST(AnnotationParser, DottedPartsHaveTheirOffsets) {
+  ParsedAnnotation parsed = parse_annotation("references( users . id )");
+  ASSERT_TRUE(parsed.ok()) << parsed.error->message;
+  const AnnotationValue& value = parsed.items[0].args[0].value;
+  EXPECT_EQ(value.text, "users.id");
+  EXPECT_EQ(value.parts(), (std::vector<std::string>{"users", "id"}));
+  EXPECT_EQ(value.part_offsets, (std::vector<std::size_t>{12, 20}));
+}
+
+TEST(AnnotationParser, StringBytesKeepTheirSourceOffsets) {
+  ParsedAnnotation parsed = parse_annotation(R"(check("a\"b" "c"))");
+  ASSERT_TRUE(parsed.ok()) << parsed.error->message;
+  const AnnotationValue& value = parsed.items[0].args[0].value;
+  EXPECT_EQ(value.text, "a\"bc");
+  // a at 7, the escape's backslash at 8, b at 10, c (second literal) at 14.
+  EXPECT_EQ(value.byte_offsets, (std::vector<std::size_t>{7, 8, 10, 14}));
+}
+
+TEST(AnnotationParser, BareStringItems) {
+  ParsedAnnotation parsed = parse_annotation(R"("in review", renamed_from("pending"))");
+  ASSERT_TRUE(parsed.ok()) << parsed.error->message;
+  ASSERT_EQ(parsed.items.size(), 2u);
+  EXPECT_TRUE(parsed.items[0].is_string());
+  EXPECT_EQ(parsed.items[0].value->text, "in review");
+  EXPECT_EQ(parsed.items[0].offset, 0u);
+  EXPECT_EQ(parsed.items[0].end, 11u);
+  EXPECT_FALSE(parsed.items[1].is_string());
+  EXPECT_EQ(canonical_spelling(parsed), R"("in review", renamed_from("pending"))");
+}
+
 TEST(AnnotationParser, WhitespaceAndCommentsKeepOffsetsExact) {
   ParsedAnnotation parsed = parse_annotation(" varchar( 20 ) ,\n  /* typo */ primray_key ");
   ASSERT_TRUE(parsed.ok()) << parsed.error->message;
@@ -116,6 +176,8 @@ TEST(AnnotationParser, CanonicalSpellingIgnoresLayout) {
   EXPECT_EQ(canonical_spelling(parse_annotation("references(users . id, on_delete=cascade)")),
             "references(users.id, on_delete = cascade)");
   EXPECT_EQ(canonical_spelling(parse_annotation("a(")), "error: expected ')'");
+  EXPECT_EQ(canonical_spelling(parse_annotation("fk(a, references = t ( x,y ))")),
+            "fk(a, references = t(x, y))");
 }
 
 struct BadInput {
@@ -151,7 +213,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"ItemsWithoutComma", "primary_key unique", 12, "expected ','"},
         BadInput{"TrailingComma", "tickets,", 8, "expected an annotation argument"},
         BadInput{"DoubleComma", "tickets,, x", 8, "expected an annotation argument name"},
-        BadInput{"StringAsItem", "\"tickets\"", 0, "expected an annotation argument name"},
+        BadInput{"IntegerAsItem", "42", 0, "expected an annotation argument name"},
+        BadInput{"UnclosedCall", "a(b = f(x)", 10, "expected ')'"},
+        BadInput{"BadCallArgument", "a(f(,))", 4, "expected an identifier, integer or string"},
         BadInput{"EmptyArgument", "a(,)", 2, "expected an identifier, integer or string"},
         BadInput{"KeyWithoutValue", "a(b = )", 6, "expected a value after '='"},
         BadInput{"ItemWithoutValue", "a = ", 4, "expected a value after '='"},

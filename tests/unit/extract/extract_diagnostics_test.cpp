@@ -1,37 +1,19 @@
-// Every model mistake extract_schema reports: the message, and the exact line
-// and column (inside macro arguments written with odd whitespace, inside
-// plain annotation strings), plus that extraction carries on after errors.
+// The model mistakes of structs and fields extract_models reports: the
+// message, and the exact line and column (inside macro arguments written with
+// odd whitespace, inside plain annotation strings), plus that extraction
+// carries on after errors. Enums, constraints and indexes:
+// model_diagnostics_test; across tables: resolve_diagnostics_test.
 // (Model code uses the R"model( delimiter: clang-format reformats R"cpp(.)
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "expect_diagnostics.hpp"
 #include "parse_models.hpp"
 
 namespace structmig::extract::testing {
 namespace {
 
 using ::testing::HasSubstr;
-
-// Expects exactly one diagnostic of `severity` in `parse`, at the
-// `occurrence`-th `needle` of `code`, whose message contains `message`.
-void expect_only(const ModelParse& parse, std::string_view code, std::string_view severity,
-                 std::string_view needle, const std::string& message, int occurrence = 1) {
-  std::vector<CapturedDiagnostic> found = parse.with_severity(severity);
-  ASSERT_EQ(found.size(), 1u) << ::testing::PrintToString(parse.diagnostics);
-  Position expected = position_of(code, needle, occurrence);
-  ASSERT_NE(expected.line, 0u) << "needle not in code: " << needle;
-  EXPECT_EQ(found[0].line, expected.line) << found[0];
-  EXPECT_EQ(found[0].column, expected.column) << found[0];
-  EXPECT_THAT(found[0].message, HasSubstr(message));
-}
-
-void expect_only_error(std::string_view code, std::string_view needle, const std::string& message,
-                       int occurrence = 1) {
-  ModelParse parse = parse_models(code);
-  expect_only(parse, code, "error", needle, message, occurrence);
-  EXPECT_TRUE(parse.with_severity("warning").empty())
-      << ::testing::PrintToString(parse.diagnostics);
-}
 
 TEST(ExtractDiagnostics, UnknownColumnArgumentSuggestsTheClosestName) {
   constexpr std::string_view kCode = R"model(
@@ -75,8 +57,8 @@ struct STRUCTMIG_TABLE(tickets) Ticket {
   EXPECT_EQ(errors[2].line, frobnicate.line);
   EXPECT_EQ(errors[2].column, frobnicate.column);
   EXPECT_EQ(errors[2].message,
-            "unknown annotation argument 'frobnicate'; expected one of: default, name, "
-            "primary_key, unique, varchar");
+            "unknown annotation argument 'frobnicate'; expected one of: check, comment, default, "
+            "identity, index, name, primary_key, references, renamed_from, unique, varchar");
 }
 
 TEST(ExtractDiagnostics, UnknownTableArgument) {
@@ -212,8 +194,8 @@ struct STRUCTMIG_TABLE(things) Thing {
 };
 )model",
                     "varchar",
-                    "varchar(N) needs a std::string field, but column 'id' has type "
-                    "'std::int64_t'");
+                    "varchar(N) needs a std::string (or std::vector<std::string>) field, but "
+                    "column 'id' has type 'std::int64_t'");
   expect_only_error(R"model(
 struct STRUCTMIG_TABLE(things) Thing {
   STRUCTMIG_COLUMN(primary_key) std::int64_t id;
@@ -236,7 +218,13 @@ struct STRUCTMIG_TABLE(things) Thing {
   STRUCTMIG_COLUMN(primary_key, unique(1)) std::int64_t id;
 };
 )model",
-                    "unique", "annotation argument 'unique' takes no arguments");
+                    "1)", "annotation argument 'unique' on a column takes only name = \"...\"");
+  expect_only_error(R"model(
+struct STRUCTMIG_TABLE(things) Thing {
+  STRUCTMIG_COLUMN(primary_key(1)) std::int64_t id;
+};
+)model",
+                    "primary_key", "annotation argument 'primary_key' takes no arguments");
   expect_only_error(R"model(
 struct STRUCTMIG_TABLE(things) Thing {
   STRUCTMIG_COLUMN(primary_key, default(now)) std::int64_t id;

@@ -1,6 +1,7 @@
-// extract_schema on valid models parsed from in-memory code: every type
-// mapping (through typedefs and aliases), nullability, the column and table
-// annotations, which structs count, and the deterministic table order.
+// extract_models on valid models parsed from in-memory code: the basic
+// column and table annotations, which structs count, and the deterministic
+// order. (Types: extract_types_test; constraints and indexes:
+// extract_constraints_test; enums: extract_enums_test.)
 // (Model code uses the R"model( delimiter: clang-format reformats R"cpp(.)
 #include <gtest/gtest.h>
 
@@ -43,81 +44,28 @@ struct STRUCTMIG_TABLE(memberships, primary_key(user_id, org_id)) Membership {
 };
 )model");
 
-  Table tickets{"tickets",
-                {column("id", "bigint"), column("title", "character varying(200)"),
-                 column("priority", "character varying(20)"), column("user_id", "bigint"),
-                 column("description", "text", true),
-                 column("created_at", "timestamp with time zone"), column("email", "text")},
-                {"id"}};
+  Table tickets;
+  tickets.name = "tickets";
+  tickets.columns = {column("id", "bigint"),
+                     column("title", "character varying(200)"),
+                     column("priority", "character varying(20)"),
+                     column("user_id", "bigint"),
+                     column("description", "text", true),
+                     column("created_at", "timestamp with time zone"),
+                     column("email", "text")};
   tickets.columns[2].default_sql = "'normal'";
   tickets.columns[5].default_sql = "now()";
-  tickets.columns[6].unique = true;
-  Table memberships{"memberships",
-                    {column("user_id", "bigint"), column("org_id", "bigint")},
-                    {"user_id", "org_id"}};
-  EXPECT_EQ(schema, (Schema{{memberships, tickets}}));
-}
-
-TEST(Extract, MapsEveryScalarTypeThroughAliases) {
-  Schema schema = extract_clean(R"model(
-using Id = long;
-typedef int Count;
-namespace app { using Money = double; }
-struct STRUCTMIG_TABLE(types) Types {
-  STRUCTMIG_COLUMN(primary_key) Id id;
-  bool flag;
-  std::int16_t small;
-  short also_small;
-  std::int32_t medium;
-  int also_medium;
-  Count count;
-  std::int64_t big;
-  long long also_big;
-  float ratio;
-  app::Money amount;
-  std::string text;
-  std::basic_string<char> also_text;
-  structmig::timestamp at;
-  std::chrono::system_clock::time_point also_at;
-  std::chrono::time_point<std::chrono::system_clock, std::chrono::seconds> at_seconds;
-  const std::int64_t constant;
-};
-)model");
-  ASSERT_EQ(schema.tables.size(), 1u);
-  EXPECT_EQ(
-      schema.tables[0].columns,
-      (std::vector<Column>{
-          column("id", "bigint"), column("flag", "boolean"), column("small", "smallint"),
-          column("also_small", "smallint"), column("medium", "integer"),
-          column("also_medium", "integer"), column("count", "integer"), column("big", "bigint"),
-          column("also_big", "bigint"), column("ratio", "real"),
-          column("amount", "double precision"), column("text", "text"), column("also_text", "text"),
-          column("at", "timestamp with time zone"), column("also_at", "timestamp with time zone"),
-          column("at_seconds", "timestamp with time zone"), column("constant", "bigint")}));
-}
-
-TEST(Extract, OptionalMakesColumnsNullable) {
-  Schema schema = extract_clean(R"model(
-template <typename T> using Maybe = std::optional<T>;
-using OptionalName = std::optional<std::string>;
-struct STRUCTMIG_TABLE(people) Person {
-  STRUCTMIG_COLUMN(primary_key) std::int32_t id;
-  std::optional<std::int64_t> age;
-  std::optional<bool> active;
-  std::optional<double> score;
-  OptionalName nickname;
-  Maybe<structmig::timestamp> deleted_at;
-  STRUCTMIG_COLUMN(varchar(40)) std::optional<std::string> title;
-};
-)model");
-  ASSERT_EQ(schema.tables.size(), 1u);
-  EXPECT_EQ(
-      schema.tables[0].columns,
-      (std::vector<Column>{
-          column("id", "integer"), column("age", "bigint", true), column("active", "boolean", true),
-          column("score", "double precision", true), column("nickname", "text", true),
-          column("deleted_at", "timestamp with time zone", true),
-          column("title", "character varying(40)", true)}));
+  tickets.primary_key = {"id"};
+  tickets.primary_key_name = "pk_tickets";
+  tickets.uniques = {UniqueConstraint{"uq_tickets_email", {"email"}}};
+  Table memberships;
+  memberships.name = "memberships";
+  memberships.columns = {column("user_id", "bigint"), column("org_id", "bigint")};
+  memberships.primary_key = {"user_id", "org_id"};
+  memberships.primary_key_name = "pk_memberships";
+  Schema expected;
+  expected.tables = {memberships, tickets};
+  EXPECT_EQ(schema, expected);
 }
 
 TEST(Extract, ColumnAnnotations) {
@@ -132,14 +80,16 @@ struct STRUCTMIG_TABLE(users) User {
   ASSERT_EQ(schema.tables.size(), 1u);
   const Table& users = schema.tables[0];
   EXPECT_EQ(users.primary_key, std::vector<std::string>{"user_id"});
-  Column email = column("email_address", "character varying(320)");
-  email.unique = true;
   Column admin = column("admin", "boolean");
   admin.default_sql = "false";
   Column motto = column("motto", "text");
   motto.default_sql = "'it''s'";
-  motto.unique = true;
-  EXPECT_EQ(users.columns, (std::vector<Column>{column("user_id", "bigint"), email, admin, motto}));
+  EXPECT_EQ(users.columns,
+            (std::vector<Column>{column("user_id", "bigint"),
+                                 column("email_address", "character varying(320)"), admin, motto}));
+  EXPECT_EQ(users.uniques,
+            (std::vector<UniqueConstraint>{{"uq_users_email_address", {"email_address"}},
+                                           {"uq_users_motto", {"motto"}}}));
 }
 
 TEST(Extract, CompositeKeys) {

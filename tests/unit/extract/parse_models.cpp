@@ -92,11 +92,15 @@ ModelParse parse_models(std::string_view code) {
                                    "-include",
                                    "chrono",
                                    "-include",
+                                   "cstddef",
+                                   "-include",
                                    "cstdint",
                                    "-include",
                                    "optional",
                                    "-include",
-                                   "string"};
+                                   "string",
+                                   "-include",
+                                   "vector"};
   std::unique_ptr<clang::ASTUnit> ast = clang::tooling::buildASTFromCodeWithArgs(
       without_leading_newline(code), args, "models.cpp", "structmig-test",
       std::make_shared<clang::PCHContainerOperations>(),
@@ -106,7 +110,9 @@ ModelParse parse_models(std::string_view code) {
     parse.diagnostics.push_back({"fatal", 0, 0, "buildASTFromCodeWithArgs failed"});
     return parse;
   }
-  parse.schema = extract_schema(ast->getASTContext());
+  ExtractedModels models = extract_models(ast->getASTContext());
+  parse.schema = std::move(models.schema);
+  parse.hints = std::move(models.hints);
   return parse;
 }
 

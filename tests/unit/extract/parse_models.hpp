@@ -1,5 +1,5 @@
 // Test support: parses model code held in a string with Clang (as the tool
-// would, with STRUCTMIG_SCAN defined) and runs extract_schema on it, keeping
+// would, with STRUCTMIG_SCAN defined) and runs extract_models on it, keeping
 // every diagnostic with its line and column. No Clang types in this header,
 // so the test files that use it compile quickly.
 #pragma once
@@ -24,6 +24,7 @@ std::ostream& operator<<(std::ostream& out, const CapturedDiagnostic& diagnostic
 
 struct ModelParse {
   Schema schema;
+  RenameHints hints;
   std::vector<CapturedDiagnostic> diagnostics;  // in the order reported
 
   std::vector<CapturedDiagnostic> with_severity(std::string_view severity) const;
@@ -31,8 +32,8 @@ struct ModelParse {
 };
 
 /// Parses `code` (a leading newline is dropped, so the first line written is
-/// line 1) with <structmig/model.hpp>, <chrono>, <cstdint>, <optional> and
-/// <string> force-included, then extracts the schema.
+/// line 1) with <structmig/model.hpp>, <chrono>, <cstddef>, <cstdint>,
+/// <optional>, <string> and <vector> force-included, then extracts the models.
 ModelParse parse_models(std::string_view code);
 
 /// Line and column (1-based) of the `occurrence`-th `needle` in `code`, with

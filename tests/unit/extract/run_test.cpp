@@ -1,6 +1,6 @@
 // extract_from_headers on real header files written to a temporary
-// directory: the schema, the dependency list for the depfile, printed
-// `path:line:col: error:` diagnostics and the error count.
+// directory: the schema and rename hints, the dependency list for the
+// depfile, printed `path:line:col: error:` diagnostics and the error count.
 // (Model code uses the R"model( delimiter: clang-format reformats R"cpp(.)
 #include "extract/run.hpp"
 
@@ -63,7 +63,7 @@ TEST_F(ExtractFromHeaders, ParsesEveryHeaderAndListsEveryFileRead) {
 #include "common.hpp"
 struct STRUCTMIG_TABLE(users) User {
   STRUCTMIG_COLUMN(primary_key) std::int64_t id;
-  std::string name;
+  STRUCTMIG_COLUMN(renamed_from(full_name)) std::string name;
 };
 )model");
   std::string orders = write("orders.hpp", R"model(#pragma once
@@ -81,6 +81,9 @@ struct STRUCTMIG_TABLE(orders) Order {
   ASSERT_EQ(result.schema.tables.size(), 2u);
   EXPECT_EQ(result.schema.tables[0].name, "orders");
   EXPECT_EQ(result.schema.tables[1].name, "users");
+  RenameHints hints;
+  hints.columns[{"users", "name"}] = "full_name";
+  EXPECT_EQ(result.hints, hints);  // passed on for the diff
 
   const std::vector<std::string>& dependencies = result.dependencies;
   for (const std::string& header :
@@ -135,13 +138,15 @@ TEST_F(ExtractFromHeaders, MissingHeaderIsAnError) {
 TEST_F(ExtractFromHeaders, UserFlagsComeAfterOurs) {
   std::string model = write("model.hpp", R"model(#pragma once
 #include <structmig/model.hpp>
-static_assert(__cplusplus == 201703L, "the user's -std wins");
+#ifdef __STRICT_ANSI__
+#error "the user's -std=gnu++20 wins over the tool's -std=c++20"
+#endif
 #ifndef STRUCTMIG_SCAN
 #error "the tool defines STRUCTMIG_SCAN"
 #endif
 struct STRUCTMIG_TABLE(things) Thing { STRUCTMIG_COLUMN(primary_key) APP_ID id; };
 )model");
-  ExtractResult result = run({model}, {"-std=c++17", "-DAPP_ID=long"});
+  ExtractResult result = run({model}, {"-std=gnu++20", "-DAPP_ID=long"});
   EXPECT_EQ(result.errors, 0u) << output_;
   ASSERT_EQ(result.schema.tables.size(), 1u);
   EXPECT_EQ(result.schema.tables[0].columns[0].type, "bigint");
