@@ -1,22 +1,98 @@
-// The schema comparison. Both inputs are walked in name order (not in the
-// order they arrive in), so the plan depends only on their content.
+// The schema comparison (see diff.hpp): renames first, on a working copy of
+// the old schema, so that everything after compares by the new names; then
+// each part fills its steps; then the steps are joined in the documented
+// order and the downgrade is derived.
 #include "diff/diff.hpp"
 
 #include <algorithm>
 #include <string>
 
+#include "diff/diff_enums.hpp"
+#include "diff/diff_tables.hpp"
+#include "diff/rename_suspicions.hpp"
+#include "diff/renames.hpp"
+#include "diff/steps.hpp"
+#include "diff/table_order.hpp"
+#include "diff/type_dependents.hpp"
+
 namespace structmig::diff {
 namespace {
 
-std::vector<const Table*> tables_by_name(const Schema& schema) {
-  std::vector<const Table*> tables;
-  for (const Table& table : schema.tables) tables.push_back(&table);
-  std::stable_sort(tables.begin(), tables.end(),
-                   [](const Table* a, const Table* b) { return a->name < b->name; });
-  return tables;
+// The position of `op`'s kind among Kinds (their number when unlisted).
+template <typename... Kinds>
+int kind_rank(const Op& op) {
+  const bool matches[] = {std::holds_alternative<Kinds>(op)...};
+  int rank = 0;
+  while (rank < static_cast<int>(sizeof...(Kinds)) && !matches[rank]) ++rank;
+  return rank;
 }
 
-// PostgreSQL's identifier quoting: double quotes, embedded quotes doubled.
+// The table a constraint or index operation is on.
+std::string table_of(const Op& op) {
+  return std::visit(
+      [](const auto& o) -> std::string {
+        if constexpr (requires { std::string(o.table); }) {
+          return o.table;
+        } else {
+          return "";
+        }
+      },
+      op);
+}
+
+// Kinds in the documented order within steps 3 and 6, then tables by name; the
+// stable sort keeps each table's objects in the name order they came in.
+void sort_by_kind_and_table(std::vector<Op>& ops, int (*rank)(const Op&)) {
+  std::stable_sort(ops.begin(), ops.end(), [&](const Op& a, const Op& b) {
+    const int rank_a = rank(a);
+    const int rank_b = rank(b);
+    if (rank_a != rank_b) return rank_a < rank_b;
+    return table_of(a) < table_of(b);
+  });
+}
+
+constexpr auto drops_and_renames =
+    kind_rank<DropForeignKey, DropIndex, DropUnique, DropCheck, RenameConstraint, RenameIndex>;
+constexpr auto additions = kind_rank<AddUnique, AddCheck, CreateIndex, AddForeignKey>;
+
+// The index of the drop a warning concerns, if the plan has it.
+std::optional<std::size_t> find_concerned_op(const std::vector<Op>& ops,
+                                             const PendingWarning& warning) {
+  if (warning.table.empty()) return std::nullopt;
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    if (const auto* drop = std::get_if<DropColumn>(&ops[i])) {
+      if (!warning.column.empty() && drop->table == warning.table &&
+          drop->column.name == warning.column) {
+        return i;
+      }
+    } else if (const auto* drop_table = std::get_if<DropTable>(&ops[i])) {
+      if (warning.column.empty() && drop_table->table.name == warning.table) return i;
+    }
+  }
+  return std::nullopt;
+}
+
+Plan join_steps(Steps& steps) {
+  sort_by_kind_and_table(steps.dependent_drops, drops_and_renames);
+  sort_by_kind_and_table(steps.constraint_drops, drops_and_renames);
+  sort_by_kind_and_table(steps.constraint_adds, additions);
+  Plan plan;
+  for (std::vector<Op>* step :
+       {&steps.renames, &steps.dependent_drops, &steps.enum_changes, &steps.constraint_drops,
+        &steps.table_creates, &steps.column_changes, &steps.constraint_adds, &steps.column_drops,
+        &steps.table_drops, &steps.enum_drops}) {
+    plan.upgrade.insert(plan.upgrade.end(), step->begin(), step->end());
+  }
+  for (const PendingWarning& warning : steps.warnings) {
+    plan.warnings.push_back(warning.text);
+    plan.warning_ops.push_back(find_concerned_op(plan.upgrade, warning));
+  }
+  plan.downgrade = reverse(plan.upgrade);
+  return plan;
+}
+
+}  // namespace
+
 std::string quote_identifier(const std::string& name) {
   std::string out = "\"";
   for (char c : name) {
@@ -26,46 +102,29 @@ std::string quote_identifier(const std::string& name) {
   return out + "\"";
 }
 
-void diff_table(const Table& before, const Table& now, std::vector<Op>& ops) {
-  for (const Column& column : now.columns) {
-    if (before.find_column(column.name) == nullptr) ops.push_back(AddColumn{now.name, column});
-  }
-  for (const Column& to : now.columns) {
-    const Column* from = before.find_column(to.name);
-    if (from == nullptr || *from == to) continue;
-    AlterColumn alter{now.name, *from, to, std::nullopt};
-    // A plain cast of the old value; review and edit it in the migration when
-    // the conversion needs more than that.
-    if (from->type != to.type) alter.using_sql = quote_identifier(to.name) + "::" + to.type;
-    ops.push_back(std::move(alter));
-  }
-  if (before.primary_key != now.primary_key) {
-    ops.push_back(SetPrimaryKey{now.name, before.primary_key, now.primary_key});
-  }
-  for (const Column& column : before.columns) {
-    if (now.find_column(column.name) == nullptr) ops.push_back(DropColumn{now.name, column});
-  }
-}
+Plan diff_schemas(const Schema& before, const Schema& now_in, const RenameHints& hints) {
+  Schema now = now_in;
+  sort_schema(now);
+  Schema work = before;
+  sort_schema(work);
 
-}  // namespace
+  Steps steps;
+  apply_rename_hints(work, now, hints, steps);
+  sort_schema(work);  // renamed objects move to their new place
+  find_type_dependents(work, now, steps);
+  for (Table& table : work.tables) {
+    if (const Table* target = now.find_table(table.name)) rename_constraints(table, *target, steps);
+  }
+  sort_schema(work);
 
-Plan diff_schemas(const Schema& before, const Schema& now) {
-  const std::vector<const Table*> old_tables = tables_by_name(before);
-  const std::vector<const Table*> new_tables = tables_by_name(now);
-
-  Plan plan;
-  for (const Table* table : new_tables) {
-    if (before.find_table(table->name) == nullptr) plan.upgrade.push_back(CreateTable{*table});
+  diff_enums(work, now, steps);
+  for (const Table& table : now.tables) {
+    if (const Table* old = work.find_table(table.name)) diff_kept_table(work, *old, table, steps);
   }
-  for (const Table* table : new_tables) {
-    if (const Table* old = before.find_table(table->name)) diff_table(*old, *table, plan.upgrade);
-  }
-  // Reverse name order, so the downgrade recreates them in name order.
-  for (auto it = old_tables.rbegin(); it != old_tables.rend(); ++it) {
-    if (now.find_table((*it)->name) == nullptr) plan.upgrade.push_back(DropTable{**it});
-  }
-  plan.downgrade = reverse(plan.upgrade);
-  return plan;
+  create_tables(work, now, steps);
+  drop_tables(work, now, steps);
+  warn_suspected_renames(work, now, steps);
+  return join_steps(steps);
 }
 
 }  // namespace structmig::diff

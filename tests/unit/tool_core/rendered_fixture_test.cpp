@@ -1,7 +1,8 @@
 // The migration history shared by the fixture emitter (which renders it into
 // the build directory) and compiled_fixture_test.cpp (which compiles those
-// files in and checks what they record): three plans with awkward strings,
-// every generated operation kind and a hand-written SQL step.
+// files in and checks what they record): three plans diffed from schemas that
+// between them produce every kind of operation the diff generates, with
+// awkward strings, warnings, and a hand-written SQL step.
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,49 +13,143 @@ namespace structmig::tool_core_fixture {
 
 std::vector<std::pair<diff::Plan, std::string>> rendered_fixture_plans();
 
+namespace {
+
+Table table(std::string name, std::vector<Column> columns) {
+  Table t{.name = std::move(name), .columns = std::move(columns), .primary_key = {"id"}};
+  t.primary_key_name = "pk_" + t.name;
+  return t;
+}
+
+Column col(std::string name, std::string type, bool nullable = false) {
+  return {.name = std::move(name), .type = std::move(type), .nullable = nullable};
+}
+
+ForeignKey key(std::string name, std::string column, std::string target) {
+  return {.name = std::move(name),
+          .columns = {std::move(column)},
+          .referenced_table = std::move(target),
+          .referenced_columns = {"id"}};
+}
+
+// v1: two enums, a foreign-key cycle, every column and constraint feature.
+Schema first_schema() {
+  Table users = table("users", {{.name = "id", .type = "bigint", .identity = Identity::by_default},
+                                col("email", "text"),
+                                {.name = "name",
+                                 .type = "text",
+                                 .default_sql = "'O''Brien \\ caf\xC3\xA9 \"q\"'",
+                                 .comment = "Shown\nto \"agents\""}});
+  users.uniques = {{.name = "uq_users_email", .columns = {"email"}}};
+  users.comment = "People who file tickets";
+
+  Table tickets = table(
+      "tickets",
+      {col("id", "bigint"),
+       col("user_id", "bigint"),
+       col("title", "text"),
+       col("description", "text", true),
+       {.name = "status", .type = "document_status", .default_sql = "'draft'::document_status"},
+       col("history", "document_status[]", true)});
+  tickets.foreign_keys = {{.name = "fk_tickets_user_id_users",
+                           .columns = {"user_id"},
+                           .referenced_table = "users",
+                           .referenced_columns = {"id"},
+                           .on_delete = ForeignKeyAction::cascade,
+                           .on_update = ForeignKeyAction::restrict}};
+  tickets.checks = {{.name = "ck_tickets_title", .expression = "title <> ''"}};
+  tickets.indexes = {{.name = "ix_tickets_title", .keys = {{.column = "title"}}},
+                     {.name = "ix_tickets_user_id", .keys = {{.column = "user_id"}}},
+                     {.name = "ux_tickets_title",
+                      .keys = {{.expression = "lower(title)"}, {.column = "user_id"}},
+                      .unique = true,
+                      .method = "btree",
+                      .where = "status <> 'draft'"}};
+
+  Table left = table("left_side", {col("id", "bigint"), col("right_id", "bigint", true)});
+  left.foreign_keys = {key("fk_left_side_right_id_right_side", "right_id", "right_side")};
+  Table right = table("right_side", {col("id", "bigint"), col("left_id", "bigint", true)});
+  right.foreign_keys = {key("fk_right_side_left_id_left_side", "left_id", "left_side")};
+
+  return Schema{.enums = {{.name = "document_status", .labels = {"draft", "published"}},
+                          {.name = "old_mood", .labels = {"a", "b"}}},
+                .tables = {users, tickets, left, right}};
+}
+
+// v2: renames of every kind, label insertion, a recreated enum, changed
+// columns, key, comment, constraints and indexes.
+Schema second_schema() {
+  Schema schema = first_schema();
+  schema.enums[0].labels = {"draft", "in review", "live"};
+  schema.enums[1].labels = {"b"};
+
+  Table& accounts = schema.tables[0];
+  accounts.name = "accounts";
+  accounts.primary_key_name = "pk_accounts";
+  accounts.uniques = {{.name = "uq_accounts_email", .columns = {"email"}}};
+  accounts.columns.pop_back();  // name
+  accounts.columns.push_back(col("display_name", "text"));
+  accounts.comment = std::nullopt;
+
+  Table& tickets = schema.tables[1];
+  tickets.columns[2].type = "character varying(200)";
+  tickets.columns[3] = {.name = "details", .type = "text", .default_sql = "''"};
+  tickets.columns.push_back(col("tenant_id", "bigint"));
+  tickets.columns.push_back({.name = "priority",
+                             .type = "character varying(20)",
+                             .default_sql = "'normal'",
+                             .comment = "low, normal or high"});
+  tickets.primary_key = {"id", "tenant_id"};
+  tickets.foreign_keys[0].name = "fk_tickets_user_id_accounts";
+  tickets.foreign_keys[0].referenced_table = "accounts";
+  tickets.foreign_keys[0].on_delete = ForeignKeyAction::set_null;
+  tickets.checks.push_back({.name = "ck_tickets_tenant", .expression = "tenant_id > 0"});
+  tickets.uniques = {{.name = "uq_tickets_user_id_title", .columns = {"user_id", "title"}}};
+  tickets.indexes[0].name = "ix_tickets_by_title";
+  tickets.indexes[1].method = "hash";
+  // Names the status column, whose enum changes: rebuilt, not renamed.
+  tickets.indexes[2].name = "ux_tickets_lower_title";
+  tickets.comment = "Support tickets";
+  return schema;
+}
+
+// v3: the cycle and an enum dropped, an enum renamed.
+Schema third_schema() {
+  Schema schema = second_schema();
+  schema.enums.pop_back();
+  schema.tables.pop_back();
+  schema.tables.pop_back();
+  schema.enums[0].name = "ticket_status";
+  for (Column& column : schema.tables[1].columns) {
+    if (column.type == "document_status") column.type = "ticket_status";
+    if (column.type == "document_status[]") column.type = "ticket_status[]";
+  }
+  return schema;
+}
+
+}  // namespace
+
 std::vector<std::pair<diff::Plan, std::string>> rendered_fixture_plans() {
-  const Table tickets_v1{
-      .name = "tickets",
-      .columns = {{.name = "id", .type = "bigint"},
-                  {.name = "title", .type = "text"},
-                  {.name = "description", .type = "text", .nullable = true}},
-      .primary_key = {"id"},
-  };
-  const Table users{
-      .name = "users",
-      .columns = {{.name = "id", .type = "bigint"},
-                  {.name = "email", .type = "text", .unique = true},
-                  {.name = "name",
-                   .type = "text",
-                   .default_sql = "'O''Brien \\ caf\xC3\xA9 \"q\"'"}},
-      .primary_key = {"id"},
-  };
-  const Table tickets_v2{
-      .name = "tickets",
-      .columns = {{.name = "id", .type = "bigint"},
-                  {.name = "title", .type = "character varying(200)"},
-                  {.name = "description", .type = "text", .default_sql = "''"},
-                  {.name = "priority", .type = "character varying(20)", .default_sql = "'normal'"},
-                  {.name = "tenant_id", .type = "bigint"}},
-      .primary_key = {"id", "tenant_id"},
-  };
-  Table users_v2 = users;
-  users_v2.columns.pop_back();
+  const Schema v1 = first_schema();
+  const Schema v2 = second_schema();
+  const Schema v3 = third_schema();
 
-  const Schema v1{.tables = {tickets_v1, users}};
-  const Schema v2{.tables = {tickets_v2, users_v2}};
-  const Schema v3{.tables = {tickets_v2}};
-
-  diff::Plan second = diff::diff_schemas(v1, v2);
+  const RenameHints second_hints{
+      .tables = {{"accounts", "users"}},
+      .columns = {{{"tickets", "details"}, "description"}},
+      .enum_labels = {{{"document_status", "live"}, "published"}},
+  };
+  diff::Plan second = diff::diff_schemas(v1, v2, second_hints);
   // A hand-written data step, as a user would add it to the generated file.
   second.upgrade.push_back(
       ExecuteSql{"UPDATE tickets\nSET priority = 'high'\nWHERE title LIKE '%urgent%';"});
   second.downgrade.insert(second.downgrade.begin(), ExecuteSql{"SELECT 1"});
 
+  const RenameHints third_hints{.enums = {{"ticket_status", "document_status"}}};
   return {
       {diff::diff_schemas({}, v1), ""},
       {second, "Priorities & tenants: \"v2\""},
-      {diff::diff_schemas(v2, v3), ""},
+      {diff::diff_schemas(v2, v3, third_hints), ""},
   };
 }
 
