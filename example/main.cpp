@@ -46,20 +46,27 @@ int main(int argc, char** argv) try {
 
   structmig::Connection db = structmig::Connection::open(conninfo);
   structmig::Transaction tx(db);
+  structmig::Result organization = db.exec_params(
+      "INSERT INTO organizations (name, monthly_fee) VALUES ($1, $2) "
+      "ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
+      {"Acme Support Co", "49.90"});
   structmig::Result user = db.exec_params(
-      "INSERT INTO users (id, email, display_name) "
-      "SELECT coalesce(max(id), 0) + 1, 'customer' || (coalesce(max(id), 0) + 1) || "
-      "'@example.com', $1 FROM users RETURNING id",
-      {"Ada Customer"});
+      "INSERT INTO users (email, full_name, organization_id) "
+      "VALUES ('customer-' || left(gen_random_uuid()::text, 8) || '@example.com', $1, $2) "
+      "RETURNING id, email",
+      {"Ada Customer", organization.text(0, 0)});
   structmig::Result ticket = db.exec_params(
-      "INSERT INTO tickets (id, user_id, title, description) "
-      "SELECT coalesce(max(id), 0) + 1, $1, $2, $3 FROM tickets RETURNING id",
+      "INSERT INTO tickets (user_id, title, description) VALUES ($1, $2, $3) RETURNING id",
       {user.text(0, 0), "Printer on fire", std::nullopt});
+  db.exec_params("INSERT INTO satisfaction_ratings (ticket_id, rating) VALUES ($1, $2)",
+                 {ticket.text(0, 0), "5"});
   tx.commit();
 
   structmig::Result row = db.exec_params(
-      "SELECT t.id, t.title, t.status, t.priority, t.description IS NULL, u.email "
-      "FROM tickets t JOIN users u ON u.id = t.user_id WHERE t.id = $1",
+      "SELECT t.id, t.title, t.status, t.priority, t.description IS NULL, u.email, o.name, "
+      "r.rating FROM tickets t JOIN users u ON u.id = t.user_id "
+      "LEFT JOIN organizations o ON o.id = u.organization_id "
+      "LEFT JOIN satisfaction_ratings r ON r.ticket_id = t.id WHERE t.id = $1",
       {ticket.text(0, 0)});
   if (row.size() != 1) {
     std::cerr << "support_app: error: ticket " << ticket.text(0, 0) << " not found\n";
@@ -67,8 +74,9 @@ int main(int argc, char** argv) try {
   }
   std::cout << "support_app: ticket #" << row.text(0, 0) << " \"" << row.text(0, 1)
             << "\" status=" << row.text(0, 2) << " priority=" << row.text(0, 3)
-            << " description=" << (row.text(0, 4) == "t" ? "NULL" : "set")
-            << " opened by " << row.text(0, 5) << "\n";
+            << " description=" << (row.text(0, 4) == "t" ? "NULL" : "set") << " opened by "
+            << row.text(0, 5) << " (" << row.text(0, 6) << "), rated " << row.text(0, 7)
+            << "/5\n";
   return 0;
 } catch (const std::exception& e) {
   std::cerr << "support_app: error: " << e.what() << "\n";

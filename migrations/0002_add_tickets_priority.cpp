@@ -5,7 +5,9 @@
 // with migrations/schema.snapshot.json.
 #include <structmig/migration.hpp>
 
-namespace structmig_m_66429bff27d9 {
+namespace structmig_m_55fd7ad11f08 {
+
+using namespace structmig;
 
 void upgrade(structmig::Ops& op) {
   op.add_column("tickets", {.name = "priority", .type = "character varying(20)", .default_sql = "'normal'"});
@@ -15,13 +17,13 @@ void downgrade(structmig::Ops& op) {
   op.drop_column("tickets", "priority");
 }
 
-}  // namespace structmig_m_66429bff27d9
+}  // namespace structmig_m_55fd7ad11f08
 
 STRUCTMIG_MIGRATION({
-    .revision = "66429bff27d9",
-    .parents = {"0247dea18d90"},
+    .revision = "55fd7ad11f08",
+    .parents = {"aaf53738bf6c"},
     .message = "add tickets priority",
     .transactional = true,
-    .upgrade = structmig_m_66429bff27d9::upgrade,
-    .downgrade = structmig_m_66429bff27d9::downgrade,
+    .upgrade = structmig_m_55fd7ad11f08::upgrade,
+    .downgrade = structmig_m_55fd7ad11f08::downgrade,
 });

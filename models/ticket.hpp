@@ -4,14 +4,15 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <structmig/model.hpp>
 
 namespace support {
 
-struct STRUCTMIG_TABLE(tickets) Ticket {
-  STRUCTMIG_COLUMN(primary_key) std::int64_t id;
-  std::int64_t user_id;
+struct STRUCTMIG_TABLE(tickets, index(user_id, status), index(created_at, where = "status = 'open'")) Ticket {
+  STRUCTMIG_COLUMN(primary_key, identity) std::int64_t id;
+  STRUCTMIG_COLUMN(references(users.id, on_delete = cascade)) std::int64_t user_id;
   STRUCTMIG_COLUMN(varchar(200)) std::string title;
   std::optional<std::string> description;
   STRUCTMIG_COLUMN(varchar(20), default("'open'")) std::string status;

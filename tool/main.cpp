@@ -158,7 +158,7 @@ int main(int argc, char** argv) {
   if (!before) return fail(llvm::toString(before.takeError()));
 
   // 3. Diff.
-  diff::Plan plan = diff::diff_schemas(before->schema, extracted.schema);
+  diff::Plan plan = diff::diff_schemas(before->schema, extracted.schema, extracted.hints);
 
   // 4. Check mode writes nothing in the source tree.
   if (check_mode && !plan.empty()) return report_drift(plan, snapshot_path);
@@ -192,6 +192,10 @@ int main(int argc, char** argv) {
     llvm::outs() << "structmig: wrote " << migration_path << " (revision " << file.revision
                  << ")\n";
     for (const std::string& line : diff::describe(plan.upgrade)) llvm::outs() << "  " << line << "\n";
+    // Said loudly at build time, and written into the migration as comments.
+    for (const std::string& warning : plan.warnings) {
+      llvm::errs() << migration_path << ": warning: " << warning << "\n";
+    }
   }
 
   // 6. The build directory's index of every migration, then the depfile.

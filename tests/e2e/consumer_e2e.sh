@@ -87,6 +87,23 @@ autogen)
   grep -q '.message = "Track who archived a note"' "$src/migrations/0003_track_who_archived_a_note.cpp" \
     || fail "the message is not recorded in the migration"
   [[ $("$work/build/consumer_app" | wc -l) -eq 3 ]] || fail "the third migration was not compiled in"
+
+  echo "== 8. a rename without renamed_from: drop + add, said loudly at build time and in the file"
+  sed -i 's|std::optional<std::string> archived_by;|std::optional<std::string> archiver;|' "$model"
+  build "$work/build" || fail "build after an unmarked rename failed"
+  grep -Eq "warning: column notes.archived_by was dropped and notes.archiver added.*renamed_from\(archived_by\)" \
+    "$work/last-build.log" || fail "no build-time warning for the suspected rename"
+  unmarked=$src/migrations/0004_add_notes_archiver_and_1_more.cpp
+  [[ -f $unmarked ]] || fail "unexpected file for the unmarked rename: $(migration_files)"
+  grep -q "^// WARNING: column notes.archived_by was dropped" "$unmarked" || fail "no warning comment in the migration"
+
+  echo "== 9. the same rename marked with renamed_from becomes a RENAME"
+  sed -i 's|std::optional<std::string> archiver;|STRUCTMIG_COLUMN(renamed_from(archiver)) std::optional<std::string> archived_by_user;|' "$model"
+  build "$work/build" || fail "build after a marked rename failed"
+  marked=$(migration_files | tail -1)
+  grep -q 'op.rename_column("notes", "archiver", "archived_by_user");' "$marked" || fail "no rename_column in $marked"
+  grep -q "drop_column" "$marked" && fail "a marked rename still drops the column"
+  grep -q "warning:" "$work/last-build.log" && fail "a marked rename still warns"
   ;;
 
 check)
