@@ -13,7 +13,9 @@
 // A default is dropped before a type change because PostgreSQL would otherwise
 // cast the old default to the new type, and set again afterwards. An identity
 // needs a NOT NULL column without a default, which the earlier subcommands
-// provide; a column losing its identity loses it before anything else.
+// provide; a column losing its identity loses it before anything else. A new
+// identity's sequence starts past the rows already there, or the next insert
+// would collide with them.
 #include <stdexcept>
 
 #include "sql_parts.hpp"
@@ -70,6 +72,11 @@ Statements alter_column_sql(const AlterColumn& op) {
 
   Statements out;
   if (!subcommands.empty()) out.push_back(alter_table(op.table) + comma_joined(subcommands));
+  if (from.identity == Identity::none && to.identity != Identity::none) {
+    out.push_back("SELECT setval(pg_get_serial_sequence(" + quote_literal(quote_ident(op.table)) +
+                  ", " + quote_literal(to.name) + "), coalesce(max(" + quote_ident(to.name) +
+                  "), 0) + 1, false) FROM " + quote_ident(op.table));
+  }
   if (from.comment != to.comment) out.push_back(column_comment(op.table, to.name, to.comment));
   return out;
 }

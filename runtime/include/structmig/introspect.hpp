@@ -10,9 +10,12 @@
 
 namespace structmig {
 
-/// The tables of one PostgreSQL schema (namespace), in name order, columns in
-/// attnum order, types as format_type() prints them, defaults in the same
-/// normal form the models use.
+/// The enums and tables of one PostgreSQL schema (namespace) with their
+/// columns (attnum order), primary key, unique, check and foreign-key
+/// constraints, indexes and comments, sorted as sort_schema() does. Types as
+/// format_type() prints them; defaults with the one cast PostgreSQL adds to a
+/// literal removed; checks and index expressions in PostgreSQL's deparsed
+/// form (compare a model through normalize_schema()).
 Schema read_schema(Connection& connection, std::string_view pg_schema = "public");
 
 }  // namespace structmig

@@ -81,7 +81,7 @@ struct Change {
   Schema before;
   Schema after;
   RenameHints hints;
-  std::function<void(Connection&)> seed;          // rows to insert at `before`
+  std::function<void(Connection&)> seed;         // rows to insert at `before`
   std::function<void(Connection&)> check_after;  // what must hold after the upgrade
   std::function<void(Connection&)> check_down;   // … and after the downgrade
 };
@@ -117,7 +117,8 @@ std::string describe(const Schema& s) {
     out += ")\n";
     for (const auto& u : t.uniques) out += "  unique " + u.name + "\n";
     for (const auto& c : t.checks) out += "  check " + c.name + " " + c.expression + "\n";
-    for (const auto& f : t.foreign_keys) out += "  fk " + f.name + " -> " + f.referenced_table + "\n";
+    for (const auto& f : t.foreign_keys)
+      out += "  fk " + f.name + " -> " + f.referenced_table + "\n";
     for (const auto& i : t.indexes) {
       out += "  index " + i.name + " " + i.method + (i.unique ? " unique" : "") +
              (i.where ? " where " + *i.where : "") + "\n";
@@ -171,8 +172,8 @@ EnumType status_enum(std::vector<std::string> labels) {
 }
 
 Table documents(std::string status_default = "'draft'") {
-  return table("documents", {col("id", "bigint"), col("status", "document_status", false,
-                                                      std::move(status_default)),
+  return table("documents", {col("id", "bigint"),
+                             col("status", "document_status", false, std::move(status_default)),
                              col("history", "document_status[]", true)});
 }
 
@@ -217,7 +218,15 @@ std::vector<Change> type_changes() {
       {"identity_added_and_changed",
        schema({table("t", {col("id", "bigint"), col("n", "integer")})}),
        schema({table("t", {Column{.name = "id", .type = "bigint", .identity = Identity::by_default},
-                           Column{.name = "n", .type = "integer", .identity = Identity::always}})})},
+                           Column{.name = "n", .type = "integer", .identity = Identity::always}})}),
+       {},
+       [](Connection& db) { db.exec("INSERT INTO t VALUES (1, 10), (7, 11)"); },
+       // The new identities continue after the rows already there.
+       [](Connection& db) {
+         EXPECT_EQ(scalar(db, "INSERT INTO t DEFAULT VALUES RETURNING id::text || '/' || n"),
+                   "8/12");
+         db.exec("DELETE FROM t WHERE id = 8");
+       }},
       {"column_added_and_dropped",
        schema({table("t", {col("id", "bigint"), col("old", "text", true)})}),
        schema({table("t", {col("id", "bigint"), col("fresh", "integer", false, "0")})})},
@@ -227,17 +236,16 @@ std::vector<Change> type_changes() {
 std::vector<Change> constraint_changes() {
   Table orgs = table("organizations", {col("id", "bigint"), col("region", "text")});
   orgs.uniques = {unique("organizations", {"id", "region"})};
-  Table members = table("members", {col("id", "bigint"), col("org_id", "bigint", true),
-                                    col("region", "text", true), col("email", "text"),
-                                    col("rating", "integer"), col("data", "jsonb", false, "'{}'"),
-                                    col("status", "text", false, "'open'"),
-                                    col("created_at", "timestamp with time zone", false, "now()")});
+  Table members =
+      table("members", {col("id", "bigint"), col("org_id", "bigint", true),
+                        col("region", "text", true), col("email", "text"), col("rating", "integer"),
+                        col("data", "jsonb", false, "'{}'"), col("status", "text", false, "'open'"),
+                        col("created_at", "timestamp with time zone", false, "now()")});
   Table members_full = members;
-  members_full.foreign_keys = {
-      fk("members", {"org_id"}, "organizations", {"id"}, ForeignKeyAction::set_null,
-         ForeignKeyAction::cascade),
-      fk("members", {"org_id", "region"}, "organizations", {"id", "region"},
-         ForeignKeyAction::cascade)};
+  members_full.foreign_keys = {fk("members", {"org_id"}, "organizations", {"id"},
+                                  ForeignKeyAction::set_null, ForeignKeyAction::cascade),
+                               fk("members", {"org_id", "region"}, "organizations",
+                                  {"id", "region"}, ForeignKeyAction::cascade)};
   members_full.uniques = {unique("members", {"email"}), unique("members", {"org_id", "email"})};
   members_full.checks = {check("members", "rating", "rating BETWEEN 1 AND 5"),
                          check("members", "", "char_length(email) > 3 AND rating <> 0")};
@@ -262,13 +270,14 @@ std::vector<Change> constraint_changes() {
   members_changed.comment = "Changed";
   members_changed.columns[3].comment.reset();
   return {
-      {"add_every_constraint_and_index", schema({orgs, members}), schema({orgs, members_full}),
+      {"add_every_constraint_and_index",
+       schema({orgs, members}),
+       schema({orgs, members_full}),
        {},
        [](Connection& db) { db.exec("INSERT INTO organizations VALUES (1, 'eu')"); }},
       {"change_every_constraint_and_index", schema({orgs, members_full}),
        schema({orgs, members_changed})},
-      {"primary_key_changed",
-       schema({table("t", {col("id", "bigint"), col("tenant", "bigint")})}),
+      {"primary_key_changed", schema({table("t", {col("id", "bigint"), col("tenant", "bigint")})}),
        schema({table("t", {col("id", "bigint"), col("tenant", "bigint")}, {"tenant", "id"})})},
   };
 }
@@ -276,7 +285,8 @@ std::vector<Change> constraint_changes() {
 std::vector<Change> enum_changes() {
   Table docs = documents();
   return {
-      {"enum_label_added_in_the_middle", schema({docs}, {status_enum({"draft", "published"})}),
+      {"enum_label_added_in_the_middle",
+       schema({docs}, {status_enum({"draft", "published"})}),
        schema({docs}, {status_enum({"draft", "in_review", "published"})}),
        {},
        [](Connection& db) { db.exec("INSERT INTO documents VALUES (1, 'published', '{draft}')"); },
@@ -293,17 +303,17 @@ std::vector<Change> enum_changes() {
          EXPECT_EQ(scalar(db, "SELECT status::text FROM documents"), "published");
          EXPECT_EQ(scalar(db, "SELECT history::text FROM documents"), "{published,draft}");
        },
-       [](Connection& db) {
-         EXPECT_EQ(scalar(db, "SELECT status::text FROM documents"), "live");
-       }},
-      {"enum_label_removed", schema({docs}, {status_enum({"draft", "obsolete", "published"})}),
+       [](Connection& db) { EXPECT_EQ(scalar(db, "SELECT status::text FROM documents"), "live"); }},
+      {"enum_label_removed",
+       schema({docs}, {status_enum({"draft", "obsolete", "published"})}),
        schema({docs}, {status_enum({"draft", "published"})}),
        {},
        [](Connection& db) { db.exec("INSERT INTO documents VALUES (1, 'published', NULL)"); },
        [](Connection& db) {
          EXPECT_EQ(scalar(db, "SELECT status::text FROM documents"), "published");
        }},
-      {"enum_labels_reordered", schema({docs}, {status_enum({"published", "draft"})}),
+      {"enum_labels_reordered",
+       schema({docs}, {status_enum({"published", "draft"})}),
        schema({docs}, {status_enum({"draft", "published"})}),
        {},
        [](Connection& db) { db.exec("INSERT INTO documents VALUES (1, 'draft', '{draft}')"); },
