@@ -11,14 +11,33 @@
 #     MESSAGE      "add priority")     # optional message for the next migration
 #
 # It creates the target `migrations_autogen`, which runs the structmig tool
-# only when a model header, anything it includes, the snapshot or the
-# migrations directory changed (a DEPFILE written by the tool), so a no-op
-# build does not start it. The tool writes a generated index into the build
-# directory that includes every migration file, so a migration written during
-# this build is compiled in this same build without re-running CMake.
+# only when a model header, anything it includes, the snapshot, the
+# migrations directory or a migration file changed (a DEPFILE written by the
+# tool), so a no-op build does not start it. The tool writes a generated index
+# into the build directory that includes every migration file, each after
+# defining STRUCTMIG_CURRENT_CHECKSUM as the file's checksum, so a migration
+# written during this build is compiled in this same build without re-running
+# CMake, and an edited migration is recompiled with its new checksum.
+#
+# Before it generates anything the tool reads every migration file and checks
+# the history: after branches with migrations are merged in git it has several
+# heads, and the build fails naming them until they are joined:
+#
+#   cmake --build build --target migrations_merge
+#       (structmig merge) writes a merge migration whose parents are all
+#       heads and rewrites the snapshot from the models. Message: the
+#       environment variable STRUCTMIG_MESSAGE, else "merge <heads>".
+#   STRUCTMIG_MESSAGE="backfill priorities" cmake --build build --target migrations_revision
+#       (structmig revision) writes an empty migration on the head to fill in
+#       by hand (data migrations, raw SQL); STRUCTMIG_NON_TRANSACTIONAL=1 makes
+#       it run outside a transaction. Only the snapshot's head changes.
+#
+# Neither is part of ALL; both write into DIRECTORY and use the same models and
+# compiler flags as migrations_autogen.
 #
 # With -DSTRUCTMIG_CHECK=ON (CI) the tool writes nothing in the source tree and
-# fails the build when the models differ from migrations/schema.snapshot.json.
+# fails the build when the models differ from migrations/schema.snapshot.json
+# or the history has several heads.
 include_guard(GLOBAL)
 
 set(STRUCTMIG_CHECK "${STRUCTMIG_CHECK}" CACHE BOOL
@@ -120,6 +139,17 @@ function(structmig_add_migrations)
     COMMENT "structmig: reading the models, generating migrations"
     VERBATIM)
   add_custom_target(migrations_autogen DEPENDS "${index}")
+
+  # By hand only (not in ALL). The messages come from the environment at build
+  # time (STRUCTMIG_MESSAGE, STRUCTMIG_NON_TRANSACTIONAL), which the tool reads.
+  add_custom_target(migrations_merge
+    COMMAND ${tool} merge --migrations "${dir}" --flags-file "${flags_file}" ${models}
+    COMMENT "structmig: joining the heads of the migration history"
+    VERBATIM USES_TERMINAL)
+  add_custom_target(migrations_revision
+    COMMAND ${tool} revision --migrations "${dir}"
+    COMMENT "structmig: writing a migration to fill in by hand"
+    VERBATIM USES_TERMINAL)
 
   add_library(${ARG_LIBRARY} STATIC "${index}")
   target_link_libraries(${ARG_LIBRARY} PUBLIC structmig::runtime)

@@ -1,25 +1,16 @@
-// structmig: the generator's command line, run by the build. It says its
-// phases out loud: extract the schema from the model headers, read the
-// committed snapshot, diff, then either report drift (--check) or render and
-// write the new migration and the snapshot (snapshot last, each file written
-// atomically). It always refreshes the build directory's index and depfile.
-#include <cstdlib>
+// structmig: the generator's command line. Three commands, each a function in
+// tool/commands/; this file only parses arguments and turns errors into exit
+// codes:
+//   structmig [options] <model headers> [-- <compiler flags>]      generate
+//   structmig merge [options] <model headers> [-- <compiler flags>]
+//   structmig revision -m "message" [--non-transactional]
+// Everything after "--" is handed to Clang with the models.
 #include <string>
 #include <vector>
 
+#include "commands/commands.hpp"
 #include "llvm/Support/CommandLine.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
-
-#include "diff/describe.hpp"
-#include "diff/diff.hpp"
-#include "extract/run.hpp"
-#include "render/migration_dir.hpp"
-#include "render/render_index.hpp"
-#include "render/render_migration.hpp"
-#include "snapshot/snapshot.hpp"
 
 namespace cl = llvm::cl;
 using namespace structmig;
@@ -27,90 +18,86 @@ using namespace structmig;
 namespace {
 
 cl::OptionCategory category("structmig options");
+
+cl::SubCommand merge_command(
+    "merge",
+    "Join the heads of the migration history after a git merge: write a merge migration whose "
+    "parents are all heads (no operations) and rewrite the snapshot (head: the merge; schema: "
+    "the models, which hold every branch's changes). With one head it writes nothing. The "
+    "build's migrations_merge target runs it.");
+cl::SubCommand revision_command(
+    "revision",
+    "Write an empty migration on top of the head, to fill in by hand (data migrations with "
+    "op.update_in_batches or op.connection(), raw SQL with op.execute). Only the snapshot's "
+    "head changes, so a model change still becomes a generated migration after it. No models "
+    "are read. The build's migrations_revision target runs it.");
+
+// Options of generate (the top level) and, where they make sense, of the verbs.
 cl::list<std::string> model_headers(cl::Positional, cl::desc("<model headers>"), cl::OneOrMore,
+                                    cl::sub(*cl::TopLevelSubCommand), cl::sub(merge_command),
                                     cl::cat(category));
 cl::opt<std::string> migrations_dir("migrations", cl::desc("The migrations directory"),
-                                    cl::value_desc("dir"), cl::Required, cl::cat(category));
+                                    cl::value_desc("dir"), cl::Required,
+                                    cl::sub(*cl::TopLevelSubCommand), cl::sub(merge_command),
+                                    cl::sub(revision_command), cl::cat(category));
 cl::opt<std::string> index_path("index",
-                                cl::desc("Write the index of all migrations (a .cpp) here"),
-                                cl::value_desc("file"), cl::cat(category));
-cl::opt<std::string> depfile_path("depfile",
-                                  cl::desc("Write a Makefile depfile (target: the index) here"),
-                                  cl::value_desc("file"), cl::cat(category));
+                                cl::desc("Write the index of all migrations (a .cpp that defines "
+                                         "each file's checksum and includes it) here"),
+                                cl::value_desc("file"), cl::sub(*cl::TopLevelSubCommand),
+                                cl::cat(category));
+cl::opt<std::string> depfile_path(
+    "depfile",
+    cl::desc("Write a Makefile depfile (target: the index; dependencies: what the models "
+             "read, the snapshot, the migrations directory and every migration file) here"),
+    cl::value_desc("file"), cl::sub(*cl::TopLevelSubCommand), cl::cat(category));
 cl::opt<std::string> flags_file("flags-file",
                                 cl::desc("Compiler flags for the models, one per line"),
-                                cl::value_desc("file"), cl::cat(category));
+                                cl::value_desc("file"), cl::sub(*cl::TopLevelSubCommand),
+                                cl::sub(merge_command), cl::cat(category));
 cl::opt<std::string> resource_dir("resource-dir", cl::desc("Clang's resource directory"),
-                                  cl::init(STRUCTMIG_DEFAULT_RESOURCE_DIR), cl::cat(category));
-cl::opt<std::string> message("message",
-                             cl::desc("Message (and file name) of a new migration; default: "
-                                      "$STRUCTMIG_MESSAGE, else derived from the changes"),
-                             cl::cat(category));
-cl::alias message_short("m", cl::aliasopt(message));
+                                  cl::init(STRUCTMIG_DEFAULT_RESOURCE_DIR),
+                                  cl::sub(*cl::TopLevelSubCommand), cl::sub(merge_command),
+                                  cl::cat(category));
+cl::opt<std::string> message(
+    "message",
+    cl::desc("Message (and file name) of the new migration, also -m; default: "
+             "$STRUCTMIG_MESSAGE, else derived from the changes (generate) or "
+             "\"merge <heads>\" (merge); revision needs one"),
+    cl::sub(*cl::TopLevelSubCommand), cl::sub(merge_command), cl::sub(revision_command),
+    cl::cat(category));
+cl::alias message_short("m", cl::desc("Alias for --message"), cl::aliasopt(message));
 cl::opt<bool> check_mode("check",
                          cl::desc("Write no migration; fail when the models differ from the "
-                                  "snapshot (CI)"),
-                         cl::cat(category));
+                                  "snapshot or the history has several heads (CI)"),
+                         cl::sub(*cl::TopLevelSubCommand), cl::cat(category));
+cl::opt<bool> non_transactional(
+    "non-transactional",
+    cl::desc("The migration runs outside a transaction (CREATE INDEX CONCURRENTLY, batches "
+             "that commit as they go); also $STRUCTMIG_NON_TRANSACTIONAL=1"),
+    cl::sub(revision_command), cl::cat(category));
 
-constexpr const char* snapshot_name = "schema.snapshot.json";
+constexpr const char* kOverview =
+    "structmig: generate PostgreSQL migrations from annotated C++ structs\n"
+    "\n"
+    "  structmig --migrations DIR [options] <model headers> [-- <compiler flags>]\n"
+    "      generate (the build's migrations_autogen target): compare the models with\n"
+    "      DIR/schema.snapshot.json and write the migration for the difference, then the\n"
+    "      snapshot; --check writes nothing and fails on a difference (CI)\n"
+    "  structmig merge --migrations DIR [-m MESSAGE] <model headers> [-- <compiler flags>]\n"
+    "      join the heads of the history after a git merge (migrations_merge target)\n"
+    "  structmig revision --migrations DIR -m MESSAGE [--non-transactional]\n"
+    "      an empty migration to fill in by hand (migrations_revision target)\n"
+    "\n"
+    "  Every command first reads each migration file in DIR (its STRUCTMIG_MIGRATION block)\n"
+    "  and checks the history: unique revision ids, parents that exist, no cycles, and --\n"
+    "  except for merge -- one head, recorded as the snapshot's head.\n"
+    "  `structmig <command> --help` lists a command's options.\n";
 
-int fail(const llvm::Twine& text) {
-  llvm::errs() << "structmig: error: " << text << "\n";
-  return 1;
-}
-
-llvm::Expected<std::vector<std::string>> read_flags(llvm::StringRef path) {
-  std::vector<std::string> flags;
-  if (path.empty()) return flags;
-  auto buffer = llvm::MemoryBuffer::getFile(path);
-  if (!buffer) {
-    return llvm::createStringError(buffer.getError(),
-                                   "cannot read flags file " + path + ": " +
-                                       buffer.getError().message());
-  }
-  llvm::SmallVector<llvm::StringRef, 32> lines;
-  (*buffer)->getBuffer().split(lines, '\n', -1, false);
-  for (llvm::StringRef line : lines) {
-    line = line.trim();
-    if (!line.empty()) flags.push_back(line.str());
-  }
-  return flags;
-}
-
-std::string absolute(llvm::StringRef path) {
-  llvm::SmallString<256> out(path);
-  llvm::sys::fs::make_absolute(out);
-  llvm::sys::path::remove_dots(out, /*remove_dot_dot=*/true);
-  return std::string(out.str());
-}
-
-// Make-style escaping for a depfile path.
-std::string depfile_escape(llvm::StringRef path) {
-  std::string out;
-  for (char c : path) {
-    if (c == ' ' || c == '#' || c == '\\') out += '\\';
-    if (c == '$') out += '$';
-    out += c;
-  }
-  return out;
-}
-
-// The index depends on everything the models read, the snapshot, and the
-// migrations directory itself (its time changes when a file is added).
-llvm::Error write_depfile(const std::string& target, std::vector<std::string> deps) {
-  std::string text = depfile_escape(target) + ":";
-  for (const std::string& dep : deps) text += " \\\n  " + depfile_escape(dep);
-  text += "\n";
-  return render::write_file_atomically(depfile_path, text);
-}
-
-int report_drift(const diff::Plan& plan, llvm::StringRef snapshot_path) {
-  llvm::errs() << "structmig: error: the models differ from " << snapshot_path << ":\n";
-  for (const std::string& line : diff::describe(plan.upgrade)) llvm::errs() << "  " << line << "\n";
-  llvm::errs() << "structmig: build locally without -DSTRUCTMIG_CHECK=ON (the migrations_autogen "
-                  "target writes the migration), then commit migrations/*.cpp and "
-               << llvm::sys::path::filename(snapshot_path) << ".\n";
-  return 1;
+commands::ModelInput model_input(std::vector<std::string> compiler_args) {
+  return {.headers = {model_headers.begin(), model_headers.end()},
+          .flags_file = flags_file,
+          .compiler_args = std::move(compiler_args),
+          .resource_dir = resource_dir};
 }
 
 }  // namespace
@@ -129,90 +116,36 @@ int main(int argc, char** argv) {
       own_args.push_back(argv[i]);
     }
   }
-  cl::HideUnrelatedOptions(category);
-  cl::ParseCommandLineOptions(static_cast<int>(own_args.size()), own_args.data(),
-                              "structmig: generate PostgreSQL migrations from annotated C++ "
-                              "structs\n\n  structmig --migrations DIR [options] <model headers> "
-                              "[-- <compiler flags>]\n");
+  for (cl::SubCommand* sub : {&*cl::TopLevelSubCommand, &merge_command, &revision_command}) {
+    cl::HideUnrelatedOptions(category, *sub);
+  }
+  cl::ParseCommandLineOptions(static_cast<int>(own_args.size()), own_args.data(), kOverview);
 
-  auto flags = read_flags(flags_file);
-  if (!flags) return fail(llvm::toString(flags.takeError()));
-  flags->insert(flags->end(), compiler_args.begin(), compiler_args.end());
-
-  const std::string dir = absolute(migrations_dir);
-  const std::string snapshot_path = dir + "/" + snapshot_name;
-
-  // 1. Extract the schema the models describe now.
-  extract::ExtractOptions options;
-  for (const std::string& header : model_headers) options.headers.push_back(absolute(header));
-  options.compiler_args = std::move(*flags);
-  options.resource_dir = resource_dir;
-  extract::ExtractResult extracted = extract::extract_from_headers(options, llvm::errs());
-  if (extracted.errors > 0) {
-    llvm::errs() << "structmig: " << extracted.errors << " error(s) in the models; nothing written\n";
+  if (revision_command && !compiler_args.empty()) {
+    llvm::errs() << "structmig: error: revision reads no models; drop the arguments after --\n";
+    return 2;
+  }
+  llvm::Error result = [&] {
+    if (merge_command) {
+      return commands::run_merge({.models = model_input(std::move(compiler_args)),
+                                  .migrations_dir = migrations_dir,
+                                  .message = message});
+    }
+    if (revision_command) {
+      return commands::run_revision({.migrations_dir = migrations_dir,
+                                     .message = message,
+                                     .non_transactional = non_transactional});
+    }
+    return commands::run_generate({.models = model_input(std::move(compiler_args)),
+                                   .migrations_dir = migrations_dir,
+                                   .index_path = index_path,
+                                   .depfile_path = depfile_path,
+                                   .message = message,
+                                   .check = check_mode});
+  }();
+  if (result) {
+    commands::print_errors(std::move(result));
     return 1;
-  }
-
-  // 2. The schema the committed history produces.
-  auto before = snapshot::read_snapshot(snapshot_path);
-  if (!before) return fail(llvm::toString(before.takeError()));
-
-  // 3. Diff.
-  diff::Plan plan = diff::diff_schemas(before->schema, extracted.schema, extracted.hints);
-
-  // 4. Check mode writes nothing in the source tree.
-  if (check_mode && !plan.empty()) return report_drift(plan, snapshot_path);
-
-  // 5. Generate: the migration first, the snapshot last, so an interrupted run
-  //    never records a schema without the migration that produces it.
-  if (!check_mode && !plan.empty()) {
-    if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
-      return fail("cannot create " + dir + ": " + ec.message());
-    }
-    const auto existing = render::list_migration_files(dir);
-    // The build passes no message; a user names the migration at build time
-    // with STRUCTMIG_MESSAGE="…" cmake --build …
-    std::string text = message;
-    if (text.empty()) {
-      if (const char* from_env = std::getenv("STRUCTMIG_MESSAGE")) text = from_env;
-    }
-    render::MigrationFile file = render::render_migration(plan, before->head, text,
-                                                          render::next_migration_number(existing));
-    const std::string migration_path = dir + "/" + file.file_name;
-    if (llvm::sys::fs::exists(migration_path)) {
-      return fail("refusing to overwrite " + migration_path);
-    }
-    if (auto err = render::write_file_atomically(migration_path, file.text)) {
-      return fail(llvm::toString(std::move(err)));
-    }
-    snapshot::Snapshot after{file.revision, extracted.schema};
-    if (auto err = render::write_file_atomically(snapshot_path, snapshot::format_snapshot(after))) {
-      return fail(llvm::toString(std::move(err)));
-    }
-    llvm::outs() << "structmig: wrote " << migration_path << " (revision " << file.revision
-                 << ")\n";
-    for (const std::string& line : diff::describe(plan.upgrade)) llvm::outs() << "  " << line << "\n";
-    // Said loudly at build time, and written into the migration as comments.
-    for (const std::string& warning : plan.warnings) {
-      llvm::errs() << migration_path << ": warning: " << warning << "\n";
-    }
-  }
-
-  // 6. The build directory's index of every migration, then the depfile.
-  if (!index_path.empty()) {
-    const std::string index = absolute(index_path);
-    if (auto err = render::write_file_atomically(
-            index, render::render_index(render::list_migration_files(dir)))) {
-      return fail(llvm::toString(std::move(err)));
-    }
-    if (!depfile_path.empty()) {
-      std::vector<std::string> deps = extracted.dependencies;
-      if (llvm::sys::fs::exists(snapshot_path)) deps.push_back(snapshot_path);
-      deps.push_back(dir);
-      if (auto err = write_depfile(index, std::move(deps))) {
-        return fail(llvm::toString(std::move(err)));
-      }
-    }
   }
   return 0;
 }

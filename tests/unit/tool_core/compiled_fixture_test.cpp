@@ -1,16 +1,26 @@
 // The rendered fixture history (see rendered_fixture_test.cpp) is compiled
 // into this test executable through its rendered index. Here we check that
-// every file registered itself with the right id, parent and message, and
-// that running upgrade()/downgrade() records exactly the plan it came from.
+// every file registered itself with the right id, parent and message, that
+// running upgrade()/downgrade() records exactly the plan it came from, that
+// the hand-written and merge files register as rendered, and that each
+// registration carries its file's checksum (the index's
+// STRUCTMIG_CURRENT_CHECKSUM).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "diff/diff.hpp"
+#include "history/checksum.hpp"
+#include "render/migration_dir.hpp"
+#include "render/render_merge.hpp"
 #include "render/render_migration.hpp"
+#include "render/render_revision.hpp"
 #include "structmig/migration.hpp"
 
 namespace structmig::tool_core_fixture {
@@ -79,7 +89,7 @@ TEST(CompiledFixture, HasWarnings) {
 TEST(CompiledFixture, EveryRenderedMigrationRegistersItsPlan) {
   const std::vector<Migration>& migrations = compiled_migrations();
   const auto fixture = rendered_fixture_plans();
-  ASSERT_EQ(migrations.size(), fixture.size());
+  ASSERT_EQ(migrations.size(), fixture.size() + 2);  // + a hand-written one and a merge
 
   const std::vector<std::string> messages = {"create enum document status and 6 more",
                                              "Priorities & tenants: \"v2\"",
@@ -107,6 +117,57 @@ TEST(CompiledFixture, EveryRenderedMigrationRegistersItsPlan) {
     migration.downgrade(downgrade);
     EXPECT_EQ(downgrade.recorded(), as_written(plan.downgrade));
     parent = revision;
+  }
+}
+
+// After the plans: the hand-written migration (structmig revision) on the
+// last plan's revision, outside a transaction, and the merge of the two.
+TEST(CompiledFixture, HandWrittenAndMergeMigrationsRegister) {
+  const std::vector<Migration>& migrations = compiled_migrations();
+  const auto fixture = rendered_fixture_plans();
+  ASSERT_EQ(migrations.size(), fixture.size() + 2);
+  const Migration& last_plan = migrations[fixture.size() - 1];
+  const Migration& hand_written = migrations[fixture.size()];
+  const Migration& merge = migrations[fixture.size() + 1];
+
+  EXPECT_EQ(hand_written.revision,
+            render::hand_written_revision_id(last_plan.revision, "Backfill \"priorities\"", false));
+  EXPECT_EQ(hand_written.parents, std::vector<std::string_view>{last_plan.revision});
+  EXPECT_EQ(hand_written.message, "Backfill \"priorities\"");
+  EXPECT_FALSE(hand_written.transactional);
+
+  std::vector<std::string_view> heads = {last_plan.revision, hand_written.revision};
+  std::sort(heads.begin(), heads.end());
+  EXPECT_EQ(merge.revision, render::merge_revision_id({std::string(last_plan.revision),
+                                                       std::string(hand_written.revision)}));
+  EXPECT_EQ(merge.parents, heads);
+  EXPECT_EQ(merge.message, "merge " + std::string(heads[0]) + ", " + std::string(heads[1]));
+  EXPECT_TRUE(merge.transactional);
+
+  // Both do nothing until a person fills them in.
+  for (const Migration* m : {&hand_written, &merge}) {
+    Ops upgrade;
+    m->upgrade(upgrade);
+    EXPECT_TRUE(upgrade.recorded().empty());
+    Ops downgrade;
+    m->downgrade(downgrade);
+    EXPECT_TRUE(downgrade.recorded().empty());
+  }
+}
+
+// The index defined each file's checksum before including it; the
+// registrations carry them, in file order.
+TEST(CompiledFixture, EveryMigrationCarriesTheChecksumOfItsFile) {
+  const std::vector<Migration>& migrations = compiled_migrations();
+  const std::vector<std::string> files = render::list_migration_files(STRUCTMIG_FIXTURE_DIR);
+  ASSERT_EQ(migrations.size(), files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    SCOPED_TRACE(files[i]);
+    std::ifstream in(files[i], std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    EXPECT_EQ(migrations[i].checksum, history::source_checksum(text.str()));
+    EXPECT_EQ(migrations[i].checksum.size(), 64u);
   }
 }
 

@@ -1,16 +1,21 @@
 // Build-time helper of the tool_core tests: renders the fixture history into
 // the directory given as its argument, with the same calls the tool makes
-// (number, render, atomic write, list, index), so the test executable can
-// compile the result.
+// (number, render, atomic write, list, checksum, index), so the test
+// executable can compile the result. After the generated migrations come a
+// hand-written one (structmig revision, outside a transaction) and a merge of
+// the last two revisions, so those files are compiled too.
 #include <iostream>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "diff/diff.hpp"
+#include "history/history.hpp"
 #include "render/migration_dir.hpp"
 #include "render/render_index.hpp"
+#include "render/render_merge.hpp"
 #include "render/render_migration.hpp"
+#include "render/render_revision.hpp"
 
 namespace structmig::tool_core_fixture {
 std::vector<std::pair<diff::Plan, std::string>> rendered_fixture_plans();
@@ -37,7 +42,25 @@ int main(int argc, char** argv) {
     }
     parent = file.revision;
   }
-  const std::string index = render::render_index(render::list_migration_files(dir));
+  const unsigned revision_number = render::next_migration_number(render::list_migration_files(dir));
+  const render::MigrationFile hand_written = render::render_revision(
+      parent, "Backfill \"priorities\"", /*transactional=*/false, revision_number);
+  const render::MigrationFile merge =
+      render::render_merge({hand_written.revision, parent}, "", revision_number + 1);
+  for (const render::MigrationFile* file : {&hand_written, &merge}) {
+    if (llvm::Error error = render::write_file_atomically(dir + "/" + file->file_name, file->text)) {
+      return fail(std::move(error));
+    }
+  }
+
+  const std::vector<std::string> files = render::list_migration_files(dir);
+  auto history = history::load_history(dir, files);
+  if (!history) return fail(history.takeError());
+  std::vector<render::IndexEntry> entries;
+  for (const history::MigrationSource& source : history->migrations) {
+    entries.push_back({source.path, source.checksum});
+  }
+  const std::string index = render::render_index(entries);
   if (llvm::Error error = render::write_file_atomically(dir + "/index.cpp", index)) {
     return fail(std::move(error));
   }

@@ -1,0 +1,120 @@
+// The shared steps of the commands (see command_support.hpp).
+#include "commands/command_support.hpp"
+
+#include <cstdlib>
+#include <system_error>
+
+#include "history/history_graph.hpp"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include "render/migration_dir.hpp"
+#include "render/render_depfile.hpp"
+#include "render/render_index.hpp"
+
+namespace structmig::commands {
+namespace {
+
+llvm::Expected<std::vector<std::string>> read_flags(llvm::StringRef path) {
+  std::vector<std::string> flags;
+  if (path.empty()) return flags;
+  auto buffer = llvm::MemoryBuffer::getFile(path);
+  if (!buffer) {
+    return error("structmig: error: cannot read flags file " + path + ": " +
+                 buffer.getError().message());
+  }
+  llvm::SmallVector<llvm::StringRef, 32> lines;
+  (*buffer)->getBuffer().split(lines, '\n', -1, false);
+  for (llvm::StringRef line : lines) {
+    line = line.trim();
+    if (!line.empty()) flags.push_back(line.str());
+  }
+  return flags;
+}
+
+}  // namespace
+
+std::string absolute(llvm::StringRef path) {
+  llvm::SmallString<256> out(path);
+  llvm::sys::fs::make_absolute(out);
+  llvm::sys::path::remove_dots(out, /*remove_dot_dot=*/true);
+  return std::string(out.str());
+}
+
+std::string option_or_environment(const std::string& option, const char* variable) {
+  if (!option.empty()) return option;
+  const char* value = std::getenv(variable);
+  return value == nullptr ? "" : value;
+}
+
+llvm::Error error(const llvm::Twine& message) {
+  return llvm::createStringError(std::errc::invalid_argument, message.str().c_str());
+}
+
+llvm::Expected<extract::ExtractResult> extract_models(const ModelInput& input) {
+  auto flags = read_flags(input.flags_file);
+  if (!flags) return flags.takeError();
+  extract::ExtractOptions options;
+  for (const std::string& header : input.headers) options.headers.push_back(absolute(header));
+  options.compiler_args = std::move(*flags);
+  options.compiler_args.insert(options.compiler_args.end(), input.compiler_args.begin(),
+                               input.compiler_args.end());
+  options.resource_dir = input.resource_dir;
+  extract::ExtractResult extracted = extract::extract_from_headers(options, llvm::errs());
+  if (extracted.errors > 0) {
+    return error("structmig: " + llvm::Twine(extracted.errors) +
+                 " error(s) in the models; nothing written");
+  }
+  return extracted;
+}
+
+llvm::Expected<CheckedHistory> load_checked_history(const std::string& dir, bool single_head) {
+  auto loaded = history::load_history(dir, render::list_migration_files(dir));
+  if (!loaded) return loaded.takeError();
+  CheckedHistory checked{std::move(*loaded), {}, ""};
+  auto graph = history::build_graph(checked.history);
+  if (!graph) return graph.takeError();
+  checked.heads = graph->heads();
+  if (checked.heads.size() == 1) checked.head = checked.heads.front();
+  if (single_head) {
+    auto head = history::single_head(checked.history, *graph);
+    if (!head) return head.takeError();
+  }
+  return checked;
+}
+
+llvm::Error write_index_and_depfile(const std::string& dir, const std::string& index_path,
+                                    const std::string& depfile_path,
+                                    std::vector<std::string> model_dependencies) {
+  if (index_path.empty()) return llvm::Error::success();
+  const std::vector<std::string> files = render::list_migration_files(dir);
+  auto loaded = history::load_history(dir, files);
+  if (!loaded) return loaded.takeError();
+  std::vector<render::IndexEntry> entries;
+  for (const history::MigrationSource& source : loaded->migrations) {
+    entries.push_back({source.path, source.checksum});
+  }
+  const std::string index = absolute(index_path);
+  if (auto err = render::write_file_atomically(index, render::render_index(entries))) return err;
+  if (depfile_path.empty()) return llvm::Error::success();
+
+  std::vector<std::string> deps = std::move(model_dependencies);
+  const std::string snapshot_path = dir + "/" + kSnapshotName;
+  if (llvm::sys::fs::exists(snapshot_path)) deps.push_back(snapshot_path);
+  deps.push_back(dir);
+  deps.insert(deps.end(), files.begin(), files.end());
+  return render::write_file_atomically(depfile_path, render::render_depfile(index, deps));
+}
+
+void print_errors(llvm::Error err) {
+  llvm::handleAllErrors(std::move(err), [](const llvm::ErrorInfoBase& info) {
+    const std::string message = info.message();
+    const llvm::StringRef text = message;
+    const bool located = text.startswith("structmig:") || text.contains(": error: ");
+    llvm::errs() << (located ? "" : "structmig: error: ") << message << "\n";
+  });
+}
+
+}  // namespace structmig::commands

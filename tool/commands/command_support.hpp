@@ -1,0 +1,50 @@
+// What the commands share: paths, the message from an option or the
+// environment, reading the models, reading and checking the history, and
+// refreshing the build directory's index and depfile.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "commands/commands.hpp"
+#include "extract/run.hpp"
+#include "history/history.hpp"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+namespace structmig::commands {
+
+inline constexpr const char* kSnapshotName = "schema.snapshot.json";
+
+/// `path` made absolute, without . and .. components.
+std::string absolute(llvm::StringRef path);
+
+/// `option` if not empty, else the environment variable `variable` ("" if unset).
+std::string option_or_environment(const std::string& option, const char* variable);
+
+/// An error with this exact text (no prefix is added when printed if it
+/// already says "error:").
+llvm::Error error(const llvm::Twine& message);
+
+/// The schema of the models, Clang's diagnostics printed on stderr; an error
+/// when the models have errors ("nothing written").
+llvm::Expected<extract::ExtractResult> extract_models(const ModelInput& input);
+
+/// Every migration file of `dir`, parsed and checked (ids, parents, cycles);
+/// `heads` sorted, `head` the only one ("" for none or for several).
+struct CheckedHistory {
+  history::History history;
+  std::vector<std::string> heads;
+  std::string head;
+};
+/// With `single_head`, several heads are an error (history_graph.hpp).
+llvm::Expected<CheckedHistory> load_checked_history(const std::string& dir, bool single_head);
+
+/// Rewrites the index of every migration in `dir` with their checksums and,
+/// when `depfile_path` is set, the depfile: `model_dependencies`, the
+/// snapshot, the directory and each migration file.
+llvm::Error write_index_and_depfile(const std::string& dir, const std::string& index_path,
+                                    const std::string& depfile_path,
+                                    std::vector<std::string> model_dependencies);
+
+}  // namespace structmig::commands

@@ -1,0 +1,99 @@
+// structmig (generate), what the build's migrations_autogen target runs, in
+// its phases: read and check the history (one head, the snapshot at that
+// head); extract the models; diff against the snapshot; in check mode report
+// drift, otherwise write the migration and then the snapshot (each atomically,
+// the snapshot last, so an interrupted run never records a schema without its
+// migration); finally refresh the index and depfile.
+#include "commands/command_support.hpp"
+#include "commands/commands.hpp"
+#include "diff/describe.hpp"
+#include "diff/diff.hpp"
+#include "history/history_graph.hpp"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include "render/migration_dir.hpp"
+#include "render/render_migration.hpp"
+#include "snapshot/snapshot.hpp"
+
+namespace structmig::commands {
+namespace {
+
+llvm::Error drift_error(const diff::Plan& plan, const std::string& snapshot_path) {
+  std::string text = "structmig: error: the models differ from " + snapshot_path + ":\n";
+  for (const std::string& line : diff::describe(plan.upgrade)) text += "  " + line + "\n";
+  text +=
+      "structmig: build locally without -DSTRUCTMIG_CHECK=ON (the migrations_autogen target "
+      "writes the migration), then commit migrations/*.cpp and " +
+      llvm::sys::path::filename(snapshot_path).str() + ".";
+  return error(text);
+}
+
+// The new migration, then the snapshot at its revision.
+llvm::Error write_migration(const diff::Plan& plan, const std::string& dir,
+                            const std::string& parent, const std::string& message,
+                            const Schema& schema) {
+  if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
+    return error("structmig: error: cannot create " + dir + ": " + ec.message());
+  }
+  const auto existing = render::list_migration_files(dir);
+  const render::MigrationFile file =
+      render::render_migration(plan, parent, message, render::next_migration_number(existing));
+  const std::string migration_path = dir + "/" + file.file_name;
+  if (llvm::sys::fs::exists(migration_path)) {
+    return error("structmig: error: refusing to overwrite " + migration_path);
+  }
+  if (auto err = render::write_file_atomically(migration_path, file.text)) return err;
+  const snapshot::Snapshot after{file.revision, schema};
+  if (auto err = render::write_file_atomically(dir + "/" + kSnapshotName,
+                                               snapshot::format_snapshot(after))) {
+    return err;
+  }
+  llvm::outs() << "structmig: wrote " << migration_path << " (revision " << file.revision << ")\n";
+  for (const std::string& line : diff::describe(plan.upgrade)) llvm::outs() << "  " << line << "\n";
+  // Said loudly at build time, and written into the migration as comments.
+  for (const std::string& warning : plan.warnings) {
+    llvm::errs() << migration_path << ": warning: " << warning << "\n";
+  }
+  return llvm::Error::success();
+}
+
+}  // namespace
+
+llvm::Error run_generate(const GenerateOptions& options) {
+  const std::string dir = absolute(options.migrations_dir);
+  const std::string snapshot_path = dir + "/" + kSnapshotName;
+
+  // 1. The history: every file readable, one head, the snapshot at that head.
+  //    Generation never guesses which branch a new migration belongs on.
+  auto checked = load_checked_history(dir, /*single_head=*/true);
+  if (!checked) return checked.takeError();
+  auto before = snapshot::read_snapshot(snapshot_path);
+  if (!before) return before.takeError();
+  if (auto err = history::check_snapshot_head(checked->history, checked->head, before->head,
+                                              snapshot_path)) {
+    return err;
+  }
+
+  // 2. The schema the models describe now, and the difference.
+  auto extracted = extract_models(options.models);
+  if (!extracted) return extracted.takeError();
+  const diff::Plan plan = diff::diff_schemas(before->schema, extracted->schema, extracted->hints);
+
+  // 3. Check mode writes nothing in the source tree; otherwise the migration.
+  if (!plan.empty()) {
+    if (options.check) return drift_error(plan, snapshot_path);
+    // The build passes no message; a user names the migration at build time
+    // with STRUCTMIG_MESSAGE="…" cmake --build …
+    const std::string message = option_or_environment(options.message, "STRUCTMIG_MESSAGE");
+    if (auto err = write_migration(plan, dir, before->head, message, extracted->schema)) {
+      return err;
+    }
+  }
+
+  // 4. The build directory's index of every migration, then the depfile.
+  return write_index_and_depfile(dir, options.index_path, options.depfile_path,
+                                 std::move(extracted->dependencies));
+}
+
+}  // namespace structmig::commands

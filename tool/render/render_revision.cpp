@@ -1,0 +1,88 @@
+// Renders hand-written migrations (see render_revision.hpp). The example
+// calls are comments, so the file compiles and does nothing until edited.
+#include "render/render_revision.hpp"
+
+#include <vector>
+
+#include "diff/diff.hpp"
+#include "render/migration_parts.hpp"
+#include "render/slug.hpp"
+
+namespace structmig::render {
+namespace {
+
+constexpr const char* kUpgradeExamples =
+    "  // Operations run in order, as in a generated migration. For example:\n"
+    "  //   op.execute(\"UPDATE tickets SET priority = 'high' WHERE title LIKE '%urgent%'\");\n"
+    "  // A large update in batches (keyset pagination on .key, never OFFSET):\n"
+    "  //   op.update_in_batches({.table = \"tickets\", .set = \"priority = 'normal'\",\n"
+    "  //                         .where = \"priority IS NULL\", .key = \"id\", "
+    ".batch_size = 1000});\n"
+    "  // The live database, for reading data (what was recorded so far runs first):\n"
+    "  //   structmig::Connection& db = op.connection();\n"
+    "  //   structmig::Result rows = db.exec(\"SELECT id, title FROM tickets\");\n";
+
+constexpr const char* kNonTransactionalUpgradeExample =
+    "  // Outside a transaction, for example:\n"
+    "  //   op.execute(\"CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_tickets_title ON tickets "
+    "(title)\");\n";
+
+constexpr const char* kDowngradeExamples =
+    "  // Undo what upgrade() did, for example:\n"
+    "  //   op.execute(\"UPDATE tickets SET priority = 'normal' WHERE priority = 'high'\");\n";
+
+}  // namespace
+
+std::string hand_written_revision_id(std::string_view parent, std::string_view message,
+                                     bool transactional) {
+  return short_hash("revision\n" + std::string(parent) + "\n" + std::string(trim(message)) + "\n" +
+                    (transactional ? "transactional" : "non-transactional"));
+}
+
+MigrationFile render_revision(std::string_view parent, std::string_view message, bool transactional,
+                              unsigned number) {
+  const std::string text_message(trim(message));
+  MigrationFile file;
+  file.revision = hand_written_revision_id(parent, text_message, transactional);
+  file.file_name = number_text(number) + "_" + slug_for(diff::Plan{}, text_message) + ".cpp";
+  const std::string ns = namespace_for(file.revision);
+
+  std::string& t = file.text;
+  t += "// Migration " + number_text(number) + ": " + comment_text(text_message) + "\n";
+  t += "//\n";
+  t += "// Written by `structmig revision`: a hand-written migration (data changes, raw\n";
+  t += "// SQL). Fill in upgrade() and downgrade(), and commit it together with\n";
+  t += "// migrations/schema.snapshot.json. The models play no part here: a model change\n";
+  t += "// still becomes a generated migration of its own, after this one.\n";
+  if (!transactional) {
+    t += "//\n";
+    t += "// It runs outside a transaction (.transactional = false): every statement\n";
+    t += "// commits on its own, as CREATE INDEX CONCURRENTLY requires, and\n";
+    t += "// op.update_in_batches commits each batch. Write steps that can run again after\n";
+    t += "// an interruption (IF NOT EXISTS, a WHERE that skips finished rows).\n";
+  }
+  t += "#include <structmig/connection.hpp>\n";
+  t += "#include <structmig/migration.hpp>\n";
+  t += "\n";
+  t += "namespace " + ns + " {\n";
+  t += "\n";
+  t += "using namespace structmig;\n";
+  t += "\n";
+  std::string upgrade = kUpgradeExamples;
+  if (!transactional) upgrade += kNonTransactionalUpgradeExample;
+  t += render_function("upgrade", /*uses_op=*/false, upgrade);
+  t += "\n";
+  t += render_function("downgrade", /*uses_op=*/false, kDowngradeExamples);
+  t += "\n";
+  t += "}  // namespace " + ns + "\n";
+  t += "\n";
+  t += render_registration({.revision = file.revision,
+                            .parents = parent.empty()
+                                           ? std::vector<std::string>{}
+                                           : std::vector<std::string>{std::string(parent)},
+                            .message = text_message,
+                            .transactional = transactional});
+  return file;
+}
+
+}  // namespace structmig::render
