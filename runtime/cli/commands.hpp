@@ -1,7 +1,10 @@
 // The `migrate` command-line driver linked into each application with its
-// compiled-in migrations: upgrade, downgrade, current and history as CLI11
-// subcommands sharing a --url option (else $DATABASE_URL, else libpq's PG*
-// defaults). A new subcommand is one more add_*_command in commands.cpp.
+// compiled-in migrations. Verbs: upgrade [TARGET] [--sql] [--accept-checksums],
+// downgrade TARGET [--sql], current [-v], history [-r A:B] [-v] [-i] [--log],
+// heads [-v], branches, show REV, stamp REV, check (the database against the
+// compiled schema: exit 0 when it matches, 1 on drift); global options --url (else
+// $DATABASE_URL, else libpq's PG* defaults), --lock-timeout,
+// --statement-timeout. A new verb is one more add_*_command (context.hpp).
 #pragma once
 
 #include <iosfwd>
@@ -9,16 +12,20 @@
 #include <vector>
 
 #include "structmig/migration.hpp"
+#include "structmig/schema.hpp"
 
 namespace structmig::cli {
 
 /// Parses argv (argv[0] is the program name), runs the subcommand, prints to
 /// stdout/stderr. Returns the process exit code: 0 on success, 1 when the
-/// command failed, 2 for a usage error.
-int run(int argc, char** argv, const std::vector<Migration>& migrations);
+/// command failed (or `check` found drift), 2 for a usage error. `model` is
+/// the schema compiled into the program (&compiled_schema()); without it
+/// `check` fails saying so. It must outlive the call.
+int run(int argc, char** argv, const std::vector<Migration>& migrations,
+        const Schema* model = nullptr);
 
 /// The same with explicit streams; args excludes the program name.
 int run(const std::vector<std::string>& args, const std::vector<Migration>& migrations,
-        std::ostream& out, std::ostream& err);
+        std::ostream& out, std::ostream& err, const Schema* model = nullptr);
 
 }  // namespace structmig::cli

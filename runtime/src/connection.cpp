@@ -6,6 +6,8 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <charconv>
+#include <unordered_map>
 #include <utility>
 
 namespace structmig {
@@ -102,8 +104,18 @@ DatabaseError::DatabaseError(const std::string& message, std::string sqlstate,
       statement_(std::move(statement)),
       server_message_(message) {}
 
+// Heterogeneous lookup: a statement's text is found without copying it.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const noexcept {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
 struct Connection::Impl {
   PGconn* conn = nullptr;
+  /// exec_prepared's statements: text → server-side name.
+  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> prepared;
   ~Impl() {
     if (conn != nullptr) PQfinish(conn);
   }
@@ -219,6 +231,51 @@ void Connection::exec_pipeline(const std::vector<std::string>& statements) {
   }
   if (PQexitPipelineMode(conn) != 1 && !failure) throw error_from(conn, nullptr, "");
   if (failure) throw *failure;
+}
+
+bool RowView::is_null(int column) const noexcept {
+  return PQgetisnull(static_cast<const PGresult*>(result_), row_, column) != 0;
+}
+
+std::string_view RowView::text(int column) const noexcept {
+  const auto* result = static_cast<const PGresult*>(result_);
+  return {PQgetvalue(result, row_, column),
+          static_cast<std::size_t>(PQgetlength(result, row_, column))};
+}
+
+std::uint64_t Connection::exec_prepared(std::string_view sql, std::span<const char* const> params,
+                                        const RowCallback& on_row) {
+  if (!impl_) throw closed_connection();
+  PGconn* conn = impl_->conn;
+  auto found = impl_->prepared.find(sql);
+  if (found == impl_->prepared.end()) {
+    // Named per connection; unnamed statements would be replaced by any other.
+    std::string name = "structmig_" + std::to_string(impl_->prepared.size() + 1);
+    const std::string text(sql);
+    take_result(conn, ResultPtr(PQprepare(conn, name.c_str(), text.c_str(), 0, nullptr)), sql);
+    found = impl_->prepared.emplace(text, std::move(name)).first;
+  }
+  ResultPtr result(PQexecPrepared(conn, found->second.c_str(), static_cast<int>(params.size()),
+                                  params.data(), nullptr, nullptr, 0 /* text results */));
+  if (!result) throw error_from(conn, nullptr, sql);
+  const ExecStatusType status = PQresultStatus(result.get());
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+    throw error_from(conn, result.get(), sql);
+  }
+  const int rows = PQntuples(result.get());
+  if (on_row) {
+    const int columns = PQnfields(result.get());
+    for (int r = 0; r < rows; ++r) on_row(RowView(result.get(), r, columns));
+  }
+  const char* affected = PQcmdTuples(result.get());
+  std::uint64_t count = 0;
+  if (affected[0] == '\0') return static_cast<std::uint64_t>(rows);
+  std::from_chars(affected, affected + std::char_traits<char>::length(affected), count);
+  return count;
+}
+
+std::size_t Connection::prepared_statement_count() const noexcept {
+  return impl_ ? impl_->prepared.size() : 0;
 }
 
 Transaction::Transaction(Connection& connection) : connection_(connection) {

@@ -204,4 +204,19 @@ void Ops::recreate_enum(EnumType from, EnumType to, std::vector<EnumUsage> usage
 
 void Ops::execute(std::string sql) { ops_.push_back(ExecuteSql{std::move(sql)}); }
 
+std::vector<Op> Ops::pending() const {
+  return std::vector<Op>(ops_.begin() + static_cast<std::ptrdiff_t>(flushed_), ops_.end());
+}
+
+Connection& Ops::connection() {
+  if (!session_) {
+    throw OfflineUnsupported(
+        "this migration queries the database (a data migration) and cannot be rendered as "
+        "offline SQL; run it online");
+  }
+  session_->flush(pending());
+  flushed_ = ops_.size();
+  return session_->connection();
+}
+
 }  // namespace structmig

@@ -1,55 +1,100 @@
-// upgrade_to_head(): a lock-free check whether the database is already at
-// head, and only otherwise the locked Migrator run.
+// ensure_at_head(): one lock-free read of where the database stands, then
+// either nothing (at head), the locked Migrator run (apply) or NotAtHead
+// (verify); then, when the options carry the program's schema, the drift
+// check (SchemaDrift). Reading outside the lock is safe: the rows only change
+// inside a committed step, and a stale answer merely sends `apply` to the
+// locked path, which reads again.
 #include "structmig/startup.hpp"
 
 #include <utility>
 
 #include "structmig/connection.hpp"
+#include "structmig/drift.hpp"
 #include "structmig/revision_graph.hpp"
 
 namespace structmig {
 namespace {
 
-// One query without the lock. A missing structmig_version (42P01) means the
-// database was never migrated. Reading it outside the lock is safe: the rows
-// only change inside a committed step, and a stale answer merely sends us to
-// the locked path, which reads again.
-bool is_at(Connection& connection, const std::vector<std::string>& heads) {
-  try {
-    Result rows = connection.exec("SELECT revision FROM structmig_version ORDER BY revision");
-    std::vector<std::string> current;
-    for (std::size_t r = 0; r < rows.size(); ++r) current.push_back(rows.text(r, 0));
-    return current == heads;
-  } catch (const DatabaseError& e) {
-    if (e.sqlstate() == "42P01") return heads.empty();
-    throw;
+std::string list_pending(const RevisionGraph& graph, const std::vector<std::string>& pending) {
+  std::string out;
+  for (const auto& revision : pending) {
+    if (!out.empty()) out += ", ";
+    out += revision + " (" + std::string(graph.migration(revision).message) + ")";
   }
+  return out;
+}
+
+std::string position(const std::vector<std::string>& heads) {
+  std::string out;
+  for (const auto& head : heads) out += (out.empty() ? "" : ", ") + head;
+  return heads.empty() ? std::string("base") : out;
+}
+
+bool at_head(const DatabaseStatus& status, const std::string& head) {
+  const std::vector<std::string> wanted =
+      head.empty() ? std::vector<std::string>{} : std::vector<std::string>{head};
+  return status.unknown.empty() && status.pending.empty() && status.changed_checksums.empty() &&
+         status.heads == wanted;
+}
+
+[[noreturn]] void throw_not_at_head(const RevisionGraph& graph, const std::string& head,
+                                    DatabaseStatus status) {
+  if (!status.unknown.empty()) {
+    const std::string message = UnknownAppliedRevision(status.unknown).what();
+    throw NotAtHead(message, NotAtHead::Reason::unknown_revision, std::move(status));
+  }
+  if (!status.pending.empty()) {
+    const std::string message =
+        "the database is not at head: it is at " + position(status.heads) + ", the head is " +
+        head + "; " + std::to_string(status.pending.size()) +
+        " migration(s) are not applied: " + list_pending(graph, status.pending) +
+        ". Migrate it first (the migrate command, or StartupMode::apply)";
+    throw NotAtHead(message, NotAtHead::Reason::behind, std::move(status));
+  }
+  const std::string message = ChecksumMismatch(status.changed_checksums).what();
+  throw NotAtHead(message, NotAtHead::Reason::changed_checksum, std::move(status));
+}
+
+/// SchemaDrift when the database does not match the program's schema.
+void check_schema(Connection& connection, const Schema& schema) {
+  DriftReport drift = check_drift(connection, schema);
+  if (!drift.empty()) throw SchemaDrift(std::move(drift));
 }
 
 }  // namespace
 
-StartupReport upgrade_to_head(const std::string& conninfo, const std::vector<Migration>& migrations,
-                              std::function<void(const StepEvent&)> progress) {
-  const RevisionGraph graph(migrations);
-  const std::vector<std::string> heads = graph.heads();
-  if (heads.size() > 1) {
-    std::string list;
-    for (const auto& head : heads) list += (list.empty() ? "" : ", ") + head;
-    throw MultipleHeads("the migration history has several heads (" + list +
-                        "); upgrade_to_head needs exactly one");
-  }
+StartupReport ensure_at_head(const std::string& conninfo, const std::vector<Migration>& migrations,
+                             const StartupOptions& options) {
+  MigratorOptions migrator_options{options.progress, options.lock_timeout,
+                                   options.statement_timeout, options.accept_changed_checksums};
+  // A broken history (or several heads) is reported before connecting.
+  const std::vector<std::string> heads = RevisionGraph(migrations).resolve("head");
+  Connection connection = Connection::open(conninfo);
+  Migrator migrator(connection, migrations, std::move(migrator_options));
   StartupReport report;
   report.head = heads.empty() ? std::string() : heads.front();
 
-  Connection connection = Connection::open(conninfo);
-  if (is_at(connection, heads)) {
+  DatabaseStatus status = migrator.status();
+  const bool verify = options.mode == StartupMode::verify;
+  if (at_head(status, report.head)) {
     report.already_at_head = true;
-    return report;
+  } else if (verify) {
+    throw_not_at_head(migrator.graph(), report.head, std::move(status));
+  } else {
+    report.applied = migrator.upgrade("head");
+    report.already_at_head = report.applied.empty();
   }
-  Migrator migrator(connection, migrations, MigratorOptions{std::move(progress)});
-  report.applied = migrator.upgrade("head");
-  report.already_at_head = report.applied.empty();
+  if (options.schema && (verify || options.check_schema_after_apply)) {
+    check_schema(connection, *options.schema);
+  }
   return report;
+}
+
+StartupReport upgrade_to_head(const std::string& conninfo, const std::vector<Migration>& migrations,
+                              std::function<void(const StepEvent&)> progress) {
+  StartupOptions options;
+  options.progress = std::move(progress);
+  return ensure_at_head(conninfo, migrations, options);
 }
 
 }  // namespace structmig

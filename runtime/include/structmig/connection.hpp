@@ -4,8 +4,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -64,6 +67,27 @@ class Result {
 
 using Params = std::vector<std::optional<std::string>>;
 
+/// One row of a prepared statement's result, valid only during the callback
+/// that receives it: values as text, straight from libpq's buffer.
+class RowView {
+ public:
+  int columns() const noexcept { return columns_; }
+  bool is_null(int column) const noexcept;
+  /// The value's text ("" for NULL).
+  std::string_view text(int column) const noexcept;
+
+ private:
+  friend class Connection;
+  RowView(const void* result, int row, int columns)
+      : result_(result), row_(row), columns_(columns) {}
+  const void* result_;
+  int row_;
+  int columns_;
+};
+
+/// Receives each row of a prepared statement's result, in order.
+using RowCallback = std::function<void(const RowView&)>;
+
 class Connection {
  public:
   /// Connects with a libpq conninfo string or URI; throws DatabaseError.
@@ -86,6 +110,16 @@ class Connection {
   void exec_pipeline(const std::vector<std::string>& statements);
 
   bool is_open() const noexcept;
+
+  /// Runs `sql` as a server-side prepared statement: prepared on this
+  /// connection the first time this text is run, reused after (cached by the
+  /// statement text for the connection's life). Parameters are text, a null
+  /// pointer is NULL. Calls `on_row` (when set) for every row and returns the
+  /// number of rows the statement affected or returned. Throws DatabaseError.
+  std::uint64_t exec_prepared(std::string_view sql, std::span<const char* const> params,
+                              const RowCallback& on_row = {});
+  /// How many statements exec_prepared has prepared on this connection.
+  std::size_t prepared_statement_count() const noexcept;
 
  private:
   struct Impl;

@@ -1,7 +1,10 @@
 // Applies and reverts migrations on one connection: the bookkeeping tables
 // (structmig_version, structmig_history), a session advisory lock around each
-// run so concurrent starters migrate exactly once, and one round trip per
-// migration step (BEGIN, its DDL, the bookkeeping, COMMIT in one pipeline).
+// run so concurrent starters migrate exactly once, one round trip per
+// transactional step (BEGIN, its statements, the bookkeeping, COMMIT in one
+// pipeline), data migrations that query the database mid-step, steps outside
+// a transaction, timeouts, stamping, and the integrity checks (checksums of
+// applied migrations, revisions this program does not know).
 #pragma once
 
 #include <chrono>
@@ -9,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +23,7 @@
 
 namespace structmig {
 
-/// The key of the session-level pg_advisory_lock every upgrade/downgrade
+/// The key of the session-level pg_advisory_lock every upgrade/downgrade/stamp
 /// holds: the ASCII bytes of "structmg" as a big-endian bigint. Fixed, so all
 /// programs migrating one database exclude each other.
 inline constexpr std::int64_t kMigrationLockKey = 0x73747275'63746d67;
@@ -38,67 +42,142 @@ struct StepEvent {
 /// One row of structmig_history.
 struct HistoryEntry {
   std::int64_t id = 0;
-  std::string revision;
-  std::string direction;  // "upgrade", "downgrade" or "stamp"
+  std::string revision;   // "base" for a stamp to base
+  std::string direction;  // "upgrade", "downgrade", "stamp" or "checksum" (an accepted change)
   std::string message;
-  std::optional<std::string> checksum;
-  std::string applied_at;  // timestamptz as PostgreSQL prints it
+  std::optional<std::string> checksum;  // Migration::checksum when the row was written
+  std::string applied_at;               // timestamptz as PostgreSQL prints it
   double duration_ms = 0;
+};
+
+/// An applied migration whose source changed since: the checksum recorded
+/// when it was applied differs from the one compiled into this program.
+struct ChecksumChange {
+  std::string revision;
+  std::string message;
+  std::string recorded;
+  std::string compiled;
+  friend bool operator==(const ChecksumChange&, const ChecksumChange&) = default;
 };
 
 struct MigratorOptions {
   /// Called after each step has been committed.
   std::function<void(const StepEvent&)> progress;
+  /// PostgreSQL settings ("5s", "500ms", "0" = none) for every step of a run;
+  /// a migration's own Migration::lock_timeout / statement_timeout wins.
+  /// Empty: the server's setting. They bound the steps, never the wait for
+  /// the migration lock (a replica may wait while another one migrates).
+  std::string lock_timeout;
+  std::string statement_timeout;
+  /// Accept applied migrations whose checksum changed: upgrade() records the
+  /// compiled checksum (a history row with direction "checksum") instead of
+  /// stopping with ChecksumMismatch.
+  bool accept_changed_checksums = false;
+};
+
+/// Where the database stands relative to this program's history; read with
+/// one query, no lock, no change (Migrator::status()).
+struct DatabaseStatus {
+  /// False before the first run (no structmig_version table).
+  bool initialized = false;
+  /// The structmig_version rows, sorted (empty: base).
+  std::vector<std::string> heads;
+  /// Those of `heads` this program does not know (migrated by a newer release?).
+  std::vector<std::string> unknown;
+  /// What an upgrade to every head would apply, in order (empty when unknown
+  /// revisions make it impossible to say).
+  std::vector<std::string> pending;
+  std::vector<ChecksumChange> changed_checksums;
 };
 
 /// A migration step failed. what(): `migration <rev> (<message>) failed at
 /// statement <n>: ERROR <sqlstate>: <server message>\n  statement: <sql>`,
-/// n counting the migration's own statements from 1. Earlier steps stay
-/// applied; structmig_version stays at the last good revision.
+/// n counting the migration's own statements from 1 ("failed:" without a
+/// number when the failure was in the migration's own query, its code, or
+/// structmig's bookkeeping), then the note (if any) on a line of its own.
+/// Earlier steps stay applied; structmig_version stays at the last good
+/// revision.
 class MigrationError : public DatabaseError {
  public:
   MigrationError(const DatabaseError& cause, std::string revision, std::string migration_message,
-                 std::optional<std::size_t> statement_index);
+                 std::optional<std::size_t> statement_index, std::string note = {});
   const char* what() const noexcept override { return what_.c_str(); }
   const std::string& revision() const noexcept { return revision_; }
   const std::string& migration_message() const noexcept { return migration_message_; }
   /// 0-based index into the migration's statements; nullopt when the failure
-  /// was in structmig's own bookkeeping or in recording the operations.
+  /// was elsewhere (see above).
   const std::optional<std::size_t>& statement_index() const noexcept { return statement_index_; }
+  /// For a migration outside a transaction: what stayed applied.
+  const std::string& note() const noexcept { return note_; }
 
  private:
   std::string revision_;
   std::string migration_message_;
   std::optional<std::size_t> statement_index_;
+  std::string note_;
   std::string what_;
+};
+
+/// Applied migrations were changed after they were applied; upgrade() stops
+/// before applying anything. The message names each one with both checksums
+/// and the option that accepts them.
+class ChecksumMismatch : public std::runtime_error {
+ public:
+  explicit ChecksumMismatch(std::vector<ChecksumChange> changes);
+  const std::vector<ChecksumChange>& changes() const noexcept { return changes_; }
+
+ private:
+  std::vector<ChecksumChange> changes_;
+};
+
+/// structmig_version names a revision this program does not know: "the
+/// database is at revision X, which this program does not know — was it
+/// migrated by a newer release?"
+class UnknownAppliedRevision : public RevisionError {
+ public:
+  explicit UnknownAppliedRevision(std::vector<std::string> revisions);
+  const std::vector<std::string>& revisions() const noexcept { return revisions_; }
+
+ private:
+  std::vector<std::string> revisions_;
 };
 
 class Migrator {
  public:
   /// Validates the graph (throws RevisionError). Keeps a reference to the
-  /// connection, which must outlive the Migrator.
+  /// connection, which must outlive the Migrator. A run sets the session's
+  /// client_connection_check_interval (PostgreSQL 14+) so that the server
+  /// notices a killed migrator promptly and releases its locks.
   Migrator(Connection& connection, const std::vector<Migration>& migrations,
            MigratorOptions options = {});
 
-  /// Applies every migration up to target (`head`, `+N`, a revision or unique
-  /// prefix). Returns the steps applied, in order (empty when already there).
+  /// Applies every migration up to target (`head`, `heads`, `+N`, a revision
+  /// or unique prefix), in the graph's order. Checks the checksums of the
+  /// applied migrations first. Returns the steps applied (empty when already
+  /// there).
   std::vector<StepEvent> upgrade(std::string_view target = "head");
   /// Reverts down to target (`-N`, a revision or prefix, `base`).
   std::vector<StepEvent> downgrade(std::string_view target);
+  /// Sets structmig_version to target (any target form, `base` included)
+  /// without running any migration; records a "stamp" history row per new
+  /// head. Works when the database is at a revision this program does not
+  /// know (for absolute targets). Returns the new heads.
+  std::vector<std::string> stamp(std::string_view target);
 
-  /// The applied head revision(s), sorted; empty at base (also when the
-  /// bookkeeping tables do not exist yet). Takes no lock.
+  /// The structmig_version rows, sorted, known or not; empty at base (also
+  /// when the bookkeeping tables do not exist yet). Takes no lock.
   std::vector<std::string> current();
   /// structmig_history in insertion order; empty before the first run.
   std::vector<HistoryEntry> history();
+  /// Position, pending migrations and integrity in one query; no lock, no change.
+  DatabaseStatus status();
 
   const RevisionGraph& graph() const noexcept { return graph_; }
 
  private:
-  void ensure_tables();
-  std::vector<std::string> read_heads();
-  StepEvent run_step(const Migration& migration, Direction direction,
-                     std::vector<std::string>& heads);
+  std::vector<StepEvent> run_steps(const std::vector<std::string>& revisions, Direction direction,
+                                   std::vector<std::string> heads);
+  void accept_checksums(const std::vector<ChecksumChange>& changes);
 
   Connection& connection_;
   RevisionGraph graph_;

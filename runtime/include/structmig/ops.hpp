@@ -8,6 +8,8 @@
 // object), because a downgrade is rendered, not computed, at run time.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -215,10 +217,50 @@ struct EnumLabelPosition {
   std::optional<std::string> after;
 };
 
+class Connection;
+
+/// What runs a migration against a live database (the migrator provides it):
+/// it executes the operations recorded so far when the migration asks for the
+/// connection, so the migration's own queries see them.
+class MigrationSession {
+ public:
+  virtual ~MigrationSession() = default;
+  /// Executes `pending` (recorded since the last flush), in order.
+  virtual void flush(const std::vector<Op>& pending) = 0;
+  virtual Connection& connection() = 0;
+  /// True when the migration runs inside one transaction.
+  virtual bool transactional() const = 0;
+};
+
+/// Thrown when a migration needs the live database (a data migration) while
+/// it is being rendered as offline SQL.
+class OfflineUnsupported : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// A large UPDATE split into batches by keyset pagination on `key` (never
+/// OFFSET): each batch updates the next `batch_size` rows, in key order, that
+/// still match `where`. In a non-transactional migration every batch commits
+/// on its own, so locks stay short and progress survives an interruption.
+struct BatchUpdate {
+  std::string table;
+  std::string set;             // SQL after SET, e.g. "priority = 'normal'"
+  std::string where = "true";  // SQL: the rows that still need the update
+  std::string key = "id";      // a unique, ordered column of the table
+  std::size_t batch_size = 1000;
+  /// Called after each batch with the number of rows updated so far.
+  std::function<void(std::size_t rows_done)> progress = {};
+};
+
 /// What a migration's upgrade() and downgrade() are given: they call it, it
-/// records the operations in order, the runtime turns them into SQL.
+/// records the operations in order, the runtime turns them into SQL. A data
+/// migration may also ask for the live connection.
 class Ops {
  public:
+  Ops() = default;
+  explicit Ops(MigrationSession* session) : session_(session) {}
+
   void create_table(Table table);
   void drop_table(std::string table);
   void rename_table(std::string from, std::string to);
@@ -249,13 +291,26 @@ class Ops {
   void rename_enum_label(std::string type, std::string from, std::string to);
   void recreate_enum(EnumType from, EnumType to, std::vector<EnumUsage> usages);
 
+  /// Raw SQL, run in order with the other operations.
   void execute(std::string sql);
 
+  /// The live connection, for data migrations. Everything recorded so far is
+  /// executed first. Throws OfflineUnsupported when there is no database (the
+  /// migration is being rendered as offline SQL).
+  Connection& connection();
+  /// Runs a BatchUpdate now (see there); returns the number of rows updated.
+  std::size_t update_in_batches(const BatchUpdate& batch);
+
   void add(Op op) { ops_.push_back(std::move(op)); }
+  /// Every operation recorded, flushed or not.
   const std::vector<Op>& recorded() const { return ops_; }
+  /// The operations recorded since the last flush (what is left to execute).
+  std::vector<Op> pending() const;
 
  private:
+  MigrationSession* session_ = nullptr;
   std::vector<Op> ops_;
+  std::size_t flushed_ = 0;
 };
 
 }  // namespace structmig

@@ -1,7 +1,17 @@
-// The migration history as a directed acyclic graph of revisions (a merge has
-// several parents): validation, heads and bases, a deterministic topological
-// order, target resolution (head, base, +N, -N, ids and id prefixes) and the
-// steps between two points. Pure: no database, no I/O.
+// The migration history as a directed acyclic graph of revisions: validation,
+// heads and bases, a deterministic topological order, target resolution
+// (head, heads, base, +N, -N, ids and id prefixes) and the steps between two
+// points. Pure: no database, no I/O.
+//
+// A revision *requires* its parents (a merge has several) and the revisions it
+// names in `depends_on`. Both kinds of edge order the history, and both count
+// when deciding what must be applied first, what must be reverted with a
+// revision, and which revisions are heads (nothing requires them). They differ
+// only in what they say: a parent is the revision a migration was written on
+// top of; a dependency is a revision of another branch it needs.
+//
+// The database's position is the set of its applied heads (structmig_version
+// rows): the applied revisions that no other applied revision requires.
 #pragma once
 
 #include <cstddef>
@@ -21,7 +31,7 @@ class RevisionError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
-/// No revision has this id or prefix.
+/// No revision has this id or prefix (or the target is malformed).
 class UnknownRevision : public RevisionError {
  public:
   using RevisionError::RevisionError;
@@ -36,17 +46,22 @@ class AmbiguousRevision : public RevisionError {
  private:
   std::vector<std::string> candidates_;
 };
-/// An operation needs one head (or one current revision) and there are several.
+/// `head` was asked for and the history has several heads; the message lists them.
 class MultipleHeads : public RevisionError {
  public:
-  using RevisionError::RevisionError;
+  MultipleHeads(const std::string& message, std::vector<std::string> heads)
+      : RevisionError(message), heads_(std::move(heads)) {}
+  const std::vector<std::string>& heads() const noexcept { return heads_; }
+
+ private:
+  std::vector<std::string> heads_;
 };
-/// The parent links form a cycle.
+/// The parent or dependency links form a cycle.
 class CycleDetected : public RevisionError {
  public:
   using RevisionError::RevisionError;
 };
-/// A migration names a parent that does not exist.
+/// A migration names a parent or a dependency that does not exist.
 class MissingParent : public RevisionError {
  public:
   using RevisionError::RevisionError;
@@ -56,13 +71,13 @@ class DuplicateRevision : public RevisionError {
  public:
   using RevisionError::RevisionError;
 };
-/// +N / -N walks past the head or below base.
+/// +N / -N asks for more steps than there are to apply / to revert.
 class RevisionOutOfRange : public RevisionError {
  public:
   using RevisionError::RevisionError;
 };
 /// The target lies the other way: an upgrade to an applied revision below the
-/// current one, or a downgrade to a revision that is not applied.
+/// current heads, or a downgrade to a revision that is not applied.
 class WrongDirection : public RevisionError {
  public:
   using RevisionError::RevisionError;
@@ -70,42 +85,69 @@ class WrongDirection : public RevisionError {
 
 class RevisionGraph {
  public:
-  /// Validates ids, parents and acyclicity; throws the RevisionError subclasses.
+  /// Validates ids, parents, dependencies and acyclicity; throws the
+  /// RevisionError subclasses.
   explicit RevisionGraph(const std::vector<Migration>& migrations);
 
   bool contains(std::string_view revision) const;
   /// The migration with this exact id; throws UnknownRevision.
   const Migration& migration(std::string_view revision) const;
+  /// In declaration order.
   std::vector<std::string> parents(std::string_view revision) const;
-  /// Sorted by id.
+  /// `depends_on` without the revisions that are also parents, sorted.
+  std::vector<std::string> dependencies(std::string_view revision) const;
+  /// The revisions naming this one as parent, sorted.
   std::vector<std::string> children(std::string_view revision) const;
+  /// The revisions naming this one in depends_on, sorted.
+  std::vector<std::string> dependents(std::string_view revision) const;
 
-  /// Revisions nobody names as parent, sorted by id.
+  /// Revisions nothing requires (neither as parent nor as dependency), sorted.
   std::vector<std::string> heads() const;
-  /// Revisions without parents, sorted by id.
+  /// Revisions that require nothing, sorted.
   std::vector<std::string> bases() const;
-  /// Parents before children; among revisions ready at the same time, by id.
+  /// Revisions with several children, sorted.
+  std::vector<std::string> branch_points() const;
+  /// Required revisions before the revisions requiring them; among revisions
+  /// ready at the same time, by id.
   const std::vector<std::string>& ordered() const { return ordered_; }
   std::size_t size() const { return ordered_.size(); }
 
-  /// The given revisions and all their ancestors.
+  /// The given revisions and everything they require, transitively.
   std::set<std::string> ancestors(const std::vector<std::string>& revisions) const;
+  /// The given revisions and everything requiring them, transitively.
+  std::set<std::string> descendants(const std::vector<std::string>& revisions) const;
+  /// The heads of a set of applied revisions: those no other member requires
+  /// (what structmig_version holds), sorted.
+  std::vector<std::string> heads_of(const std::set<std::string>& applied) const;
 
-  /// Resolves a target to a revision id; "" means base. Targets: `head`,
-  /// `base`, `+N` / `-N` relative to the single current revision, a full id,
-  /// or a unique prefix of one (an exact id wins over a longer id it prefixes).
-  std::string resolve(std::string_view target, const std::vector<std::string>& current_heads) const;
+  /// Resolves an absolute target to revisions (sorted; empty = base):
+  /// `head` (the single head; MultipleHeads when there are several), `heads`
+  /// (every head), `base`, a full id or a unique prefix of one (an exact id
+  /// wins over a longer id it prefixes). Relative targets throw UnknownRevision
+  /// (they need a position: use the *_steps functions).
+  std::vector<std::string> resolve(std::string_view target) const;
+  /// A full id or unique prefix; UnknownRevision / AmbiguousRevision list
+  /// the candidates.
+  std::string resolve_revision(std::string_view id_or_prefix) const;
 
-  /// The revisions to apply, in order, to go from current_heads up to target
-  /// ("" = base). Empty when target is already a current head or base is asked
-  /// for at base; WrongDirection when target is applied but below a head.
+  /// The revisions to apply, in order, to go from current_heads up to target:
+  /// any absolute target (everything it requires that is not applied yet) or
+  /// `+N` (the next N revisions of the upgrade to every head). Empty when the
+  /// target is already applied as a current head; WrongDirection when it is
+  /// applied but below one.
   std::vector<std::string> upgrade_steps(const std::vector<std::string>& current_heads,
                                          std::string_view target) const;
-  /// The revisions to revert, in order (children first), to go from
-  /// current_heads down to target ("" = base). WrongDirection when target is
-  /// not applied.
+  /// The revisions to revert, in order (requirers first), to go from
+  /// current_heads down to target: `base` (everything), a revision (every
+  /// applied revision requiring it, so it becomes a head again; other branches
+  /// stay), or `-N` (the last N revisions applied, in reverse order).
+  /// WrongDirection when the target is not applied.
   std::vector<std::string> downgrade_steps(const std::vector<std::string>& current_heads,
                                            std::string_view target) const;
+  /// The heads the database would have at target (for stamp): an absolute
+  /// target's revisions, or the heads after +N / -N steps from current_heads.
+  std::vector<std::string> heads_at(const std::vector<std::string>& current_heads,
+                                    std::string_view target) const;
 
   /// The head set after applying / reverting one revision (sorted).
   std::vector<std::string> heads_after_upgrade(const std::vector<std::string>& current_heads,
@@ -116,16 +158,22 @@ class RevisionGraph {
  private:
   struct Node {
     Migration migration;
-    std::vector<std::string> parents;
-    std::vector<std::string> children;  // sorted
+    std::vector<std::string> parents;       // declaration order
+    std::vector<std::string> dependencies;  // sorted, without parents
+    std::vector<std::string> children;      // sorted
+    std::vector<std::string> dependents;    // sorted
   };
   const Node& node(std::string_view revision) const;
-  std::string resolve_id(std::string_view id_or_prefix) const;
-  std::string resolve_relative(std::string_view target,
-                               const std::vector<std::string>& current_heads) const;
+  void link();
+  void order();
+  std::vector<std::string> requirements(const Node& n) const;
+  std::vector<std::string> requirers(const Node& n) const;
 
   std::map<std::string, Node, std::less<>> nodes_;
   std::vector<std::string> ordered_;
 };
+
+/// True for `+N` / `-N` targets (the sign and at least one character).
+bool is_relative_target(std::string_view target);
 
 }  // namespace structmig

@@ -1,6 +1,7 @@
 // The migrate command line through structmig::cli::run() against a fresh
-// database: upgrade, current, history, downgrade, help on every subcommand,
-// DATABASE_URL, and one-line errors with a non-zero exit code.
+// database: upgrade, current, history (graph and --log), downgrade, heads,
+// branches, show, stamp, --sql without a database, checksums, help on every
+// subcommand, DATABASE_URL, and one-line errors with a non-zero exit code.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -9,7 +10,7 @@
 #include <vector>
 
 #include "commands.hpp"
-#include "history_fixture.hpp"
+#include "graph_fixture.hpp"
 
 namespace structmig {
 namespace {
@@ -28,12 +29,16 @@ struct Outcome {
   std::string err;
 };
 
-Outcome migrate(const std::vector<std::string>& args) {
+Outcome migrate(const std::vector<std::string>& args,
+                const std::vector<Migration>& list = migrations()) {
   std::ostringstream out;
   std::ostringstream err;
-  const int code = cli::run(args, migrations(), out, err);
+  const int code = cli::run(args, list, out, err);
   return {code, out.str(), err.str()};
 }
+
+// A URL nothing listens on: commands that must not connect get it.
+const std::string kNowhere = "host=/nonexistent-structmig dbname=none connect_timeout=1";
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
@@ -77,7 +82,7 @@ TEST_F(CliTest, UpgradeCurrentHistoryDowngrade) {
   ASSERT_EQ(base.code, 0) << base.err;
   EXPECT_EQ(schema_of(db()), expected_after(0));
 
-  Outcome history = migrate({"--url", conninfo(), "history"});
+  Outcome history = migrate({"--url", conninfo(), "history", "--log"});
   ASSERT_EQ(history.code, 0) << history.err;
   EXPECT_EQ(line_count(history.out), 6u) << history.out;
   EXPECT_TRUE(contains(history.out, "upgrade    " + std::string(kTickets))) << history.out;
@@ -128,16 +133,187 @@ TEST_F(CliTest, UsageErrors) {
 TEST_F(CliTest, HelpOnEverySubcommand) {
   Outcome top = migrate({"--help"});
   EXPECT_EQ(top.code, 0);
-  for (const char* name : {"upgrade", "downgrade", "current", "history", "--url"}) {
+  for (const char* name : {"upgrade", "downgrade", "current", "history", "heads", "branches",
+                           "show", "stamp", "--url", "--lock-timeout", "--statement-timeout"}) {
     EXPECT_TRUE(contains(top.out, name)) << name << "\n" << top.out;
   }
-  for (const char* sub : {"upgrade", "downgrade", "current", "history"}) {
+  for (const char* sub :
+       {"upgrade", "downgrade", "current", "history", "heads", "branches", "show", "stamp"}) {
     Outcome help = migrate({sub, "--help"});
     EXPECT_EQ(help.code, 0) << sub;
     EXPECT_TRUE(contains(help.out, sub)) << help.out;
     EXPECT_TRUE(help.err.empty()) << help.err;
   }
   EXPECT_TRUE(contains(migrate({"upgrade", "--help"}).out, "+N"));
+  EXPECT_TRUE(contains(migrate({"upgrade", "--help"}).out, "--sql"));
+  EXPECT_TRUE(contains(migrate({"upgrade", "--help"}).out, "--accept-checksums"));
+  EXPECT_TRUE(contains(migrate({"history", "--help"}).out, "--indicate-current"));
+  EXPECT_TRUE(contains(migrate({"history", "--help"}).out, "--rev-range"));
+}
+
+std::string id(std::string_view revision) { return std::string(revision); }
+
+TEST_F(CliTest, GraphVerbsNeedNoDatabase) {
+  const auto diamond = graph::diamond();
+  Outcome heads = migrate({"--url", kNowhere, "heads"}, diamond);
+  EXPECT_EQ(heads.code, 0) << heads.err;
+  EXPECT_EQ(heads.out, id(graph::kTop) + " (head) add tickets priority\n");
+
+  Outcome branches = migrate({"--url", kNowhere, "branches"}, diamond);
+  EXPECT_EQ(branches.code, 0) << branches.err;
+  EXPECT_EQ(branches.out, id(graph::kRoot) + " (branchpoint) create users\n  -> " +
+                              id(graph::kLeft) + " create tickets\n  -> " + id(graph::kRight) +
+                              " create tags\n");
+
+  Outcome history = migrate({"--url", kNowhere, "history"}, diamond);
+  EXPECT_EQ(history.code, 0) << history.err;
+  EXPECT_EQ(history.out,
+            "d00000000004 -> e00000000005 (head), add tickets priority\n"
+            "c00000000003, b00000000002 -> d00000000004 (mergepoint), merge: create ticket_tags\n"
+            "a00000000001 -> c00000000003, create tags\n"
+            "a00000000001 -> b00000000002, create tickets\n"
+            "<base> -> a00000000001 (branchpoint), create users\n");
+
+  Outcome range = migrate({"--url", kNowhere, "history", "-r", "b0:d0"}, diamond);
+  EXPECT_EQ(range.code, 0) << range.err;
+  EXPECT_EQ(range.out,
+            "c00000000003, b00000000002 -> d00000000004 (mergepoint), merge: create ticket_tags\n"
+            "a00000000001 -> b00000000002, create tickets\n");
+  EXPECT_EQ(line_count(migrate({"history", "-r", ":b0"}, diamond).out), 2u);
+  EXPECT_EQ(line_count(migrate({"history", "-r", "d0:"}, diamond).out), 2u);
+  Outcome bad_range = migrate({"history", "-r", "b0"}, diamond);
+  EXPECT_EQ(bad_range.code, 1);
+  EXPECT_EQ(bad_range.err.rfind("error: ", 0), 0u) << bad_range.err;
+
+  Outcome verbose = migrate({"--url", kNowhere, "heads", "--verbose"}, diamond);
+  EXPECT_EQ(verbose.code, 0) << verbose.err;
+  EXPECT_EQ(verbose.out,
+            "Rev: e00000000005 (head)\nParent: d00000000004\nTransactional: yes\n\n"
+            "    add tickets priority\n");
+
+  Outcome show = migrate({"--url", kNowhere, "show", "c0"}, diamond);
+  EXPECT_EQ(show.code, 0) << show.err;
+  EXPECT_TRUE(contains(show.out, "Rev: c00000000003\nParent: a00000000001\n")) << show.out;
+  EXPECT_TRUE(contains(show.out, "Upgrade SQL:\n    CREATE TABLE \"tags\" (")) << show.out;
+  EXPECT_TRUE(contains(show.out, "Downgrade SQL:\n    DROP TABLE \"tags\";\n")) << show.out;
+  Outcome show_root = migrate({"show", "a0"}, diamond);
+  EXPECT_TRUE(contains(show_root.out, "Branches into: b00000000002, c00000000003"))
+      << show_root.out;
+  EXPECT_EQ(migrate({"show", "base"}, diamond).code, 1);
+  EXPECT_EQ(migrate({"show"}, diamond).code, 2);
+}
+
+TEST_F(CliTest, HistoryIndicatesTheCurrentRevisions) {
+  const auto diamond = graph::diamond();
+  ASSERT_EQ(migrate({"--url", conninfo(), "upgrade", "+3"}, diamond).code, 0);
+  Outcome history = migrate({"--url", conninfo(), "history", "--indicate-current"}, diamond);
+  EXPECT_EQ(history.code, 0) << history.err;
+  EXPECT_TRUE(contains(history.out, "-> c00000000003 (current), create tags\n")) << history.out;
+  EXPECT_TRUE(contains(history.out, "-> b00000000002 (current), create tickets\n")) << history.out;
+  EXPECT_EQ(line_count(history.out), 5u);
+
+  Outcome current = migrate({"--url", conninfo(), "current"}, diamond);
+  EXPECT_EQ(current.out, "b00000000002 create tickets\nc00000000003 create tags\n");
+  Outcome verbose = migrate({"--url", conninfo(), "current", "--verbose"}, diamond);
+  EXPECT_EQ(verbose.code, 0) << verbose.err;
+  EXPECT_EQ(verbose.out,
+            "b00000000002 create tickets\n  parent: a00000000001\n"
+            "c00000000003 create tags\n  parent: a00000000001\n"
+            "pending: 2 migration(s): d00000000004 e00000000005\n");
+}
+
+TEST_F(CliTest, StampRecordsWithoutRunning) {
+  Outcome stamp = migrate({"--url", conninfo(), "stamp", "head"});
+  EXPECT_EQ(stamp.code, 0) << stamp.err;
+  EXPECT_EQ(stamp.out, "stamped; the database is now at " + id(kPriority) + " (head)\n");
+  EXPECT_EQ(schema_of(db()), expected_after(0));
+  EXPECT_EQ(migrate({"--url", conninfo(), "current"}).out,
+            id(kPriority) + " (head) add tickets priority\n");
+  EXPECT_EQ(migrate({"--url", conninfo(), "stamp", "base"}).out,
+            "stamped; the database is now at base\n");
+  Outcome log = migrate({"--url", conninfo(), "history", "--log"});
+  EXPECT_TRUE(contains(log.out, "stamp      " + id(kPriority))) << log.out;
+  EXPECT_EQ(migrate({"--url", conninfo(), "stamp"}).code, 2);
+  EXPECT_EQ(migrate({"--url", conninfo(), "stamp", "zz"}).code, 1);
+}
+
+TEST_F(CliTest, SqlGoesToStdoutWithoutADatabase) {
+  Outcome up = migrate({"--url", kNowhere, "upgrade", "--sql"});
+  EXPECT_EQ(up.code, 0) << up.err;
+  EXPECT_EQ(up.out.rfind("-- structmig upgrade from base to 3c4d5e6f7081: 3 migration(s)\n", 0), 0u)
+      << up.out;
+  EXPECT_TRUE(contains(up.out, "BEGIN;\nCREATE TABLE \"users\"")) << up.out;
+  EXPECT_TRUE(up.err.empty()) << up.err;
+
+  Outcome range = migrate({"--url", kNowhere, "--lock-timeout", "4s", "upgrade", "--sql",
+                           std::string(kUsers) + ":" + std::string(kTickets)});
+  EXPECT_EQ(range.code, 0) << range.err;
+  EXPECT_TRUE(contains(range.out, "SET LOCAL lock_timeout = '4s';")) << range.out;
+  EXPECT_FALSE(contains(range.out, "CREATE TABLE \"users\"")) << range.out;
+  EXPECT_TRUE(contains(range.out, "CREATE TABLE \"tickets\"")) << range.out;
+
+  Outcome down = migrate({"downgrade", "--sql", "head:base", "--url", kNowhere});
+  EXPECT_EQ(down.code, 0) << down.err;
+  EXPECT_TRUE(contains(down.out, "DROP TABLE \"users\"")) << down.out;
+
+  Outcome no_from = migrate({"--url", kNowhere, "downgrade", "--sql", "base"});
+  EXPECT_EQ(no_from.code, 1);
+  EXPECT_TRUE(contains(no_from.err, "FROM:TO")) << no_from.err;
+  EXPECT_EQ(line_count(no_from.err), 1u) << no_from.err;
+
+  Outcome range_online = migrate({"--url", conninfo(), "upgrade", "base:head"});
+  EXPECT_EQ(range_online.code, 1);
+  EXPECT_TRUE(contains(range_online.err, "--sql")) << range_online.err;
+}
+
+TEST_F(CliTest, ChangedChecksumsStopUpgradeUntilAccepted) {
+  ASSERT_EQ(migrate({"--url", conninfo(), "upgrade", "+1"}).code, 0);
+  auto changed = migrations();
+  for (auto& m : changed) {
+    if (m.revision == kUsers) m.checksum = "beef00000001";
+  }
+  Outcome refused = migrate({"--url", conninfo(), "upgrade"}, changed);
+  EXPECT_EQ(refused.code, 1);
+  EXPECT_EQ(line_count(refused.err), 1u) << refused.err;
+  EXPECT_TRUE(contains(refused.err, "error: an applied migration was changed")) << refused.err;
+  EXPECT_TRUE(contains(refused.err, "--accept-checksums")) << refused.err;
+  EXPECT_EQ(schema_of(db()), expected_after(1));
+
+  Outcome accepted = migrate({"--url", conninfo(), "upgrade", "--accept-checksums"}, changed);
+  EXPECT_EQ(accepted.code, 0) << accepted.err;
+  EXPECT_EQ(schema_of(db()), expected_after(3));
+}
+
+TEST_F(CliTest, UnknownAppliedRevisionAndAmbiguousPrefixes) {
+  ASSERT_EQ(migrate({"--url", conninfo(), "upgrade", "+1"}).code, 0);
+  db().exec("UPDATE structmig_version SET revision = 'ffffffffffff'");
+  Outcome current = migrate({"--url", conninfo(), "current"});
+  EXPECT_EQ(current.code, 0) << current.err;
+  EXPECT_EQ(current.out, "ffffffffffff (unknown to this program)\n");
+  Outcome up = migrate({"--url", conninfo(), "upgrade"});
+  EXPECT_EQ(up.code, 1);
+  EXPECT_EQ(up.err,
+            "error: the database is at revision ffffffffffff, which this program does not know — "
+            "was it migrated by a newer release?\n");
+  EXPECT_EQ(migrate({"--url", conninfo(), "current", "-v"}).code, 0);
+
+  const std::vector<Migration> twins{
+      Migration{"ab0000000001", {}, "first", true, nullptr, nullptr},
+      Migration{"ab0000000002", {"ab0000000001"}, "second", true, nullptr, nullptr},
+  };
+  Outcome ambiguous = migrate({"--url", kNowhere, "show", "ab"}, twins);
+  EXPECT_EQ(ambiguous.code, 1);
+  EXPECT_TRUE(contains(ambiguous.err, "candidates: ab0000000001, ab0000000002")) << ambiguous.err;
+}
+
+TEST_F(CliTest, TimeoutOptionsReachTheSteps) {
+  Outcome bad = migrate({"--url", conninfo(), "--statement-timeout", "soon", "upgrade"});
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_TRUE(contains(bad.err, "22023")) << bad.err;
+  EXPECT_EQ(schema_of(db()), expected_after(0));
+  Outcome good = migrate({"--url", conninfo(), "upgrade", "--lock-timeout", "5s"});
+  EXPECT_EQ(good.code, 0) << good.err;
+  EXPECT_EQ(schema_of(db()), expected_after(3));
 }
 
 }  // namespace

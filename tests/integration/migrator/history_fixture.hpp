@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -47,12 +48,12 @@ inline Column column(std::string name, std::string type, bool nullable = false,
 }
 
 inline Table users_table() {
-  return Table{.name = "users",
-               .columns = {column("id", "bigint"), column("email", "text"),
-                           column("name", "text", true)},
-               .primary_key = {"id"},
-               .primary_key_name = "pk_users",
-               .uniques = {{.name = "uq_users_email", .columns = {"email"}}}};
+  return Table{
+      .name = "users",
+      .columns = {column("id", "bigint"), column("email", "text"), column("name", "text", true)},
+      .primary_key = {"id"},
+      .primary_key_name = "pk_users",
+      .uniques = {{.name = "uq_users_email", .columns = {"email"}}}};
 }
 
 inline Table tickets_table() {
@@ -75,13 +76,22 @@ inline void drop_tickets(Ops& ops) { ops.drop_table("tickets"); }
 inline void add_priority(Ops& ops) { ops.add_column("tickets", priority_column()); }
 inline void drop_priority(Ops& ops) { ops.drop_column("tickets", "priority"); }
 
+/// The checksum the "generated index" gives each migration of migrations().
+inline std::string_view checksum_of(std::string_view revision) {
+  if (revision == kUsers) return "c0ffee000001";
+  if (revision == kTickets) return "c0ffee000002";
+  return "c0ffee000003";
+}
+
 /// users → tickets → tickets.priority, declared out of order on purpose.
 inline std::vector<Migration> migrations() {
-  return {
+  std::vector<Migration> list{
       Migration{kPriority, {kTickets}, "add tickets priority", true, &add_priority, &drop_priority},
       Migration{kUsers, {}, "create users", true, &create_users, &drop_users},
       Migration{kTickets, {kUsers}, "create tickets", true, &create_tickets, &drop_tickets},
   };
+  for (auto& m : list) m.checksum = checksum_of(m.revision);
+  return list;
 }
 
 /// The schema after each prefix of the history (0 = base).
@@ -95,11 +105,25 @@ inline Schema expected_after(std::size_t applied) {
 
 inline Schema schema_of(Connection& connection) { return canonical(read_schema(connection)); }
 
+/// The names of the tables in public, sorted (structmig's own left out).
+inline std::vector<std::string> table_names(Connection& connection) {
+  std::vector<std::string> out;
+  for (const auto& table : read_schema(connection).tables) out.push_back(table.name);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 inline std::vector<std::string> column_values(Connection& connection, const std::string& sql) {
   Result rows = connection.exec(sql);
   std::vector<std::string> out;
   for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(rows.text(r, 0));
   return out;
+}
+
+/// structmig_version, sorted.
+inline std::vector<std::string> version_rows(Connection& connection) {
+  return column_values(connection,
+                       "SELECT revision FROM structmig_version ORDER BY revision COLLATE \"C\"");
 }
 
 inline bool table_exists(Connection& connection, const std::string& table) {

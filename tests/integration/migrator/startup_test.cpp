@@ -1,6 +1,8 @@
-// upgrade_to_head(): idempotence, the report, the lock-free fast path, and
-// several replicas starting at once on an empty database (each migration
-// must run exactly once).
+// The start-up API: upgrade_to_head() / ensure_at_head() in apply mode
+// (idempotence, the report, the lock-free fast path, several replicas
+// starting at once on an empty database — each migration must run exactly
+// once) and in verify mode (fine at head; NotAtHead when behind, at an
+// unknown revision or with a changed checksum, and nothing changed).
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -22,6 +24,8 @@ using history::expected_after;
 using history::kPriority;
 using history::migrations;
 using history::schema_of;
+using history::table_exists;
+using history::version_rows;
 using Ids = std::vector<std::string>;
 
 using StartupTest = DatabaseTest;
@@ -119,6 +123,106 @@ TEST_F(StartupTest, ConcurrentStartersMigrateExactlyOnce) {
   EXPECT_EQ(column_values(db(), "SELECT revision FROM structmig_version"),
             (Ids{std::string(kPriority)}));
   EXPECT_EQ(schema_of(db()), expected_after(3));
+}
+
+// ---- verify mode ----------------------------------------------------------
+
+StartupOptions verify() {
+  StartupOptions options;
+  options.mode = StartupMode::verify;
+  return options;
+}
+
+TEST_F(StartupTest, VerifyAtHeadIsFine) {
+  upgrade_to_head(conninfo(), migrations());
+  StartupReport report = ensure_at_head(conninfo(), migrations(), verify());
+  EXPECT_TRUE(report.already_at_head);
+  EXPECT_TRUE(report.applied.empty());
+  EXPECT_EQ(report.head, std::string(kPriority));
+}
+
+TEST_F(StartupTest, VerifyOnAFreshDatabaseChangesNothing) {
+  try {
+    ensure_at_head(conninfo(), migrations(), verify());
+    FAIL() << "expected NotAtHead";
+  } catch (const NotAtHead& e) {
+    EXPECT_EQ(e.reason(), NotAtHead::Reason::behind);
+    EXPECT_EQ(e.status().pending.size(), 3u);
+    EXPECT_NE(std::string(e.what()).find("3 migration(s) are not applied"), std::string::npos)
+        << e.what();
+  }
+  EXPECT_FALSE(table_exists(db(), "structmig_version"));
+  EXPECT_FALSE(table_exists(db(), "users"));
+}
+
+TEST_F(StartupTest, VerifyBehindNamesWhatIsMissingAndAppliesNothing) {
+  Migrator(db(), migrations()).upgrade("+2");
+  try {
+    ensure_at_head(conninfo(), migrations(), verify());
+    FAIL() << "expected NotAtHead";
+  } catch (const NotAtHead& e) {
+    EXPECT_EQ(e.reason(), NotAtHead::Reason::behind);
+    const std::string what = e.what();
+    EXPECT_NE(what.find("it is at 2b3c4d5e6f70, the head is 3c4d5e6f7081"), std::string::npos)
+        << what;
+    EXPECT_NE(what.find("3c4d5e6f7081 (add tickets priority)"), std::string::npos) << what;
+  }
+  EXPECT_EQ(version_rows(db()), (Ids{std::string(history::kTickets)}));
+  EXPECT_EQ(schema_of(db()), expected_after(2));
+  EXPECT_EQ(column_values(db(), "SELECT count(*) FROM structmig_history"), (Ids{"2"}));
+}
+
+TEST_F(StartupTest, VerifyAtAnUnknownRevision) {
+  upgrade_to_head(conninfo(), migrations());
+  db().exec("UPDATE structmig_version SET revision = 'ffffffffffff'");
+  try {
+    ensure_at_head(conninfo(), migrations(), verify());
+    FAIL() << "expected NotAtHead";
+  } catch (const NotAtHead& e) {
+    EXPECT_EQ(e.reason(), NotAtHead::Reason::unknown_revision);
+    EXPECT_NE(std::string(e.what()).find("ffffffffffff, which this program does not know"),
+              std::string::npos)
+        << e.what();
+  }
+  // apply mode refuses too, with the same words.
+  EXPECT_THROW(upgrade_to_head(conninfo(), migrations()), UnknownAppliedRevision);
+}
+
+TEST_F(StartupTest, VerifyWithAChangedMigration) {
+  upgrade_to_head(conninfo(), migrations());
+  auto changed = migrations();
+  changed[0].checksum = "beef00000003";  // kPriority
+  try {
+    ensure_at_head(conninfo(), changed, verify());
+    FAIL() << "expected NotAtHead";
+  } catch (const NotAtHead& e) {
+    EXPECT_EQ(e.reason(), NotAtHead::Reason::changed_checksum);
+    EXPECT_NE(std::string(e.what()).find("beef00000003"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(upgrade_to_head(conninfo(), changed), ChecksumMismatch);
+  StartupOptions accept;
+  accept.accept_changed_checksums = true;
+  EXPECT_TRUE(ensure_at_head(conninfo(), changed, accept).applied.empty());
+  EXPECT_TRUE(ensure_at_head(conninfo(), changed, verify()).already_at_head);
+}
+
+TEST_F(StartupTest, ApplyModeWithOptions) {
+  std::vector<std::string> progressed;
+  StartupOptions options;
+  options.lock_timeout = "5s";
+  options.statement_timeout = "1min";
+  options.progress = [&](const StepEvent& e) { progressed.push_back(e.revision); };
+  StartupReport report = ensure_at_head(conninfo(), migrations(), options);
+  EXPECT_EQ(report.applied.size(), 3u);
+  EXPECT_EQ(progressed.size(), 3u);
+  EXPECT_TRUE(ensure_at_head(conninfo(), migrations(), verify()).already_at_head);
+}
+
+TEST_F(StartupTest, SeveralHeadsAreRefusedBeforeConnecting) {
+  auto branched = migrations();
+  branched.push_back(Migration{"9999aaaa0000", {history::kUsers}, "side", true, nullptr, nullptr});
+  EXPECT_THROW(upgrade_to_head("host=/nonexistent dbname=none", branched), MultipleHeads);
+  EXPECT_THROW(ensure_at_head("host=/nonexistent dbname=none", branched, verify()), MultipleHeads);
 }
 
 }  // namespace

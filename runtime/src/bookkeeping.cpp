@@ -1,0 +1,159 @@
+// The bookkeeping SQL; see bookkeeping.hpp. Every value is a quoted literal,
+// never spliced raw, because revision ids and messages come from files.
+#include "bookkeeping.hpp"
+
+#include <charconv>
+#include <set>
+
+#include "structmig/migrator.hpp"
+#include "structmig/sql.hpp"
+
+namespace structmig::bookkeeping {
+namespace {
+
+std::string literal_list(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& value : values) {
+    if (!out.empty()) out += ", ";
+    out += quote_literal(value);
+  }
+  return out;
+}
+
+std::string insert_version(const std::vector<std::string>& heads) {
+  std::string values;
+  for (const auto& head : heads) {
+    if (!values.empty()) values += ", ";
+    values += "(" + quote_literal(head) + ")";
+  }
+  return "INSERT INTO structmig_version (revision) VALUES " + values;
+}
+
+}  // namespace
+
+std::vector<std::string> create_tables() {
+  return {
+      "CREATE TABLE IF NOT EXISTS structmig_version (revision text PRIMARY KEY)",
+      "CREATE TABLE IF NOT EXISTS structmig_history (\n"
+      "  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+      "  revision text NOT NULL,\n"
+      "  direction text NOT NULL\n"
+      "    CHECK (direction IN ('upgrade', 'downgrade', 'stamp', 'checksum')),\n"
+      "  message text NOT NULL,\n"
+      "  checksum text,\n"
+      "  applied_at timestamptz NOT NULL DEFAULT now(),\n"
+      "  duration_ms double precision NOT NULL\n"
+      ")",
+  };
+}
+
+std::string lock() { return "SELECT pg_advisory_lock(" + std::to_string(kMigrationLockKey) + ")"; }
+
+std::string unlock() {
+  return "SELECT pg_advisory_unlock(" + std::to_string(kMigrationLockKey) + ")";
+}
+
+std::string enable_connection_check() {
+  return "SELECT CASE WHEN current_setting('server_version_num')::int >= 140000 "
+         "THEN set_config('client_connection_check_interval', '1s', false) END";
+}
+
+Timeouts effective_timeouts(const Migration& migration, const Timeouts& run) {
+  Timeouts out = run;
+  if (!migration.lock_timeout.empty()) out.lock_timeout = migration.lock_timeout;
+  if (!migration.statement_timeout.empty()) out.statement_timeout = migration.statement_timeout;
+  return out;
+}
+
+std::vector<std::string> set_timeouts(const Timeouts& timeouts, bool local) {
+  const std::string set = local ? "SET LOCAL " : "SET ";
+  std::vector<std::string> out;
+  if (!timeouts.lock_timeout.empty()) {
+    out.push_back(set + "lock_timeout = " + quote_literal(timeouts.lock_timeout));
+  }
+  if (!timeouts.statement_timeout.empty()) {
+    out.push_back(set + "statement_timeout = " + quote_literal(timeouts.statement_timeout));
+  }
+  return out;
+}
+
+std::vector<std::string> reset_timeouts(const Timeouts& timeouts) {
+  std::vector<std::string> out;
+  if (!timeouts.lock_timeout.empty()) out.emplace_back("RESET lock_timeout");
+  if (!timeouts.statement_timeout.empty()) out.emplace_back("RESET statement_timeout");
+  return out;
+}
+
+std::vector<std::string> move_version(const std::vector<std::string>& heads_before,
+                                      const std::vector<std::string>& heads_after) {
+  const std::set<std::string> before(heads_before.begin(), heads_before.end());
+  const std::set<std::string> after(heads_after.begin(), heads_after.end());
+  std::vector<std::string> removed;
+  std::vector<std::string> added;
+  for (const auto& head : before) {
+    if (after.count(head) == 0) removed.push_back(head);
+  }
+  for (const auto& head : after) {
+    if (before.count(head) == 0) added.push_back(head);
+  }
+  std::vector<std::string> out;
+  if (!removed.empty()) {
+    out.push_back("DELETE FROM structmig_version WHERE revision IN (" + literal_list(removed) +
+                  ")");
+  }
+  if (!added.empty()) out.push_back(insert_version(added));
+  return out;
+}
+
+std::vector<std::string> replace_version(const std::vector<std::string>& heads) {
+  std::vector<std::string> out{"DELETE FROM structmig_version"};
+  if (!heads.empty()) out.push_back(insert_version(heads));
+  return out;
+}
+
+std::string_view transaction_duration_ms() {
+  // Inside BEGIN … COMMIT, now() is the start of the transaction.
+  return "(extract(epoch FROM clock_timestamp() - now()) * 1000)::double precision";
+}
+
+std::string start_clock() {
+  return "SELECT set_config('structmig.step_started', clock_timestamp()::text, false)";
+}
+
+std::string_view clock_duration_ms() {
+  return "(extract(epoch FROM clock_timestamp() - "
+         "current_setting('structmig.step_started')::timestamptz) * 1000)::double precision";
+}
+
+std::string duration_literal(double milliseconds) {
+  char buffer[64];
+  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, milliseconds);
+  return error == std::errc() ? std::string(buffer, end) : std::string("0");
+}
+
+std::string insert_history(std::string_view revision, std::string_view direction,
+                           std::string_view message, std::optional<std::string_view> checksum,
+                           std::string_view duration_ms_sql) {
+  return "INSERT INTO structmig_history (revision, direction, message, checksum, duration_ms) "
+         "VALUES (" +
+         quote_literal(revision) + ", " + quote_literal(direction) + ", " + quote_literal(message) +
+         ", " + (checksum ? quote_literal(*checksum) : std::string("NULL")) + ", " +
+         std::string(duration_ms_sql) + ")";
+}
+
+std::vector<std::string> record_step(const std::vector<std::string>& heads_before,
+                                     const std::vector<std::string>& heads_after,
+                                     const Migration& migration, std::string_view direction,
+                                     std::string_view duration_ms_sql) {
+  std::vector<std::string> out = move_version(heads_before, heads_after);
+  out.push_back(insert_history(migration.revision, direction, migration.message,
+                               checksum_of(migration), duration_ms_sql));
+  return out;
+}
+
+std::optional<std::string_view> checksum_of(const Migration& migration) {
+  if (migration.checksum.empty()) return std::nullopt;
+  return migration.checksum;
+}
+
+}  // namespace structmig::bookkeeping

@@ -1,0 +1,94 @@
+// Reading the bookkeeping tables; see database_state.hpp. A missing table
+// (SQLSTATE 42P01) means the database was never migrated: base, no history.
+#include "database_state.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "bookkeeping.hpp"
+
+namespace structmig::detail {
+namespace {
+
+constexpr std::string_view kUndefinedTable = "42P01";
+
+// The version rows, then the latest checksum of every revision.
+constexpr std::string_view kStateQuery =
+    "SELECT 'version', revision, NULL::text FROM structmig_version\n"
+    "UNION ALL\n"
+    "(SELECT DISTINCT ON (revision) 'checksum', revision, checksum FROM structmig_history\n"
+    " WHERE checksum IS NOT NULL AND checksum <> '' ORDER BY revision, id DESC)";
+
+RecordedState state_from(const Result& rows) {
+  RecordedState state;
+  state.initialized = true;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (rows.text(r, 0) == "version") {
+      state.heads.push_back(rows.text(r, 1));
+    } else {
+      state.checksums[rows.text(r, 1)] = rows.text(r, 2);
+    }
+  }
+  std::sort(state.heads.begin(), state.heads.end());
+  return state;
+}
+
+}  // namespace
+
+RecordedState read_state(Connection& connection) {
+  try {
+    return state_from(connection.exec(kStateQuery));
+  } catch (const DatabaseError& e) {
+    if (e.sqlstate() == kUndefinedTable) return {};
+    throw;
+  }
+}
+
+RecordedState ensure_tables_and_read_state(Connection& connection) {
+  std::string sql;
+  for (const auto& statement : bookkeeping::create_tables()) sql += statement + ";\n";
+  sql += kStateQuery;
+  return state_from(connection.exec(sql));  // the result of the last statement
+}
+
+std::vector<std::string> read_version(Connection& connection) {
+  try {
+    Result rows = connection.exec("SELECT revision FROM structmig_version ORDER BY revision");
+    std::vector<std::string> heads;
+    for (std::size_t r = 0; r < rows.size(); ++r) heads.push_back(rows.text(r, 0));
+    std::sort(heads.begin(), heads.end());  // byte order, whatever the collation
+    return heads;
+  } catch (const DatabaseError& e) {
+    if (e.sqlstate() == kUndefinedTable) return {};
+    throw;
+  }
+}
+
+std::vector<HistoryEntry> read_history(Connection& connection) {
+  Result rows;
+  try {
+    rows = connection.exec(
+        "SELECT id, revision, direction, message, checksum, applied_at, duration_ms "
+        "FROM structmig_history ORDER BY id");
+  } catch (const DatabaseError& e) {
+    if (e.sqlstate() == kUndefinedTable) return {};
+    throw;
+  }
+  std::vector<HistoryEntry> entries;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    HistoryEntry entry;
+    const std::string id = rows.text(r, 0);
+    std::from_chars(id.data(), id.data() + id.size(), entry.id);
+    entry.revision = rows.text(r, 1);
+    entry.direction = rows.text(r, 2);
+    entry.message = rows.text(r, 3);
+    entry.checksum = rows.at(r, 4);
+    entry.applied_at = rows.text(r, 5);
+    const std::string duration = rows.text(r, 6);
+    std::from_chars(duration.data(), duration.data() + duration.size(), entry.duration_ms);
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+}  // namespace structmig::detail

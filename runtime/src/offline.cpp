@@ -1,0 +1,179 @@
+// Rendering upgrades and downgrades as SQL scripts; see offline.hpp. The plan
+// comes from the revision graph and the bookkeeping SQL from bookkeeping.hpp,
+// exactly as for an online run; only the statements of a step are collected
+// from an Ops without a session instead of being executed.
+#include "structmig/offline.hpp"
+
+#include "bookkeeping.hpp"
+#include "join.hpp"
+#include "structmig/migrator.hpp"
+#include "structmig/revision_graph.hpp"
+#include "structmig/sql.hpp"
+
+namespace structmig {
+namespace {
+
+struct Range {
+  std::string from;  // "" when absent
+  std::string to;
+  bool has_from = false;
+};
+
+Range parse_range(std::string_view range) {
+  const auto colon = range.find(':');
+  if (colon == std::string_view::npos) return {"", std::string(range), false};
+  return {std::string(range.substr(0, colon)), std::string(range.substr(colon + 1)), true};
+}
+
+std::string describe(const std::vector<std::string>& heads) {
+  return heads.empty() ? std::string("base") : detail::join(heads);
+}
+
+// A message or other text as a one-line SQL comment.
+std::string comment_text(std::string_view text) {
+  std::string out;
+  for (char c : text) out += (c == '\n' || c == '\r') ? ' ' : c;
+  return out;
+}
+
+class Script {
+ public:
+  void comment(std::string_view text) { text_ += "-- " + comment_text(text) + "\n"; }
+  void blank() { text_ += "\n"; }
+  void statement(const std::string& sql) {
+    // A trailing "-- comment" on the last line would swallow the ';'.
+    const auto last_line = sql.rfind('\n');
+    const bool ends_in_comment =
+        sql.find("--", last_line == std::string::npos ? 0 : last_line) != std::string::npos;
+    text_ += sql + (ends_in_comment ? "\n;\n" : ";\n");
+  }
+  void statements(const std::vector<std::string>& sql) {
+    for (const auto& s : sql) statement(s);
+  }
+  std::string take() { return std::move(text_); }
+
+ private:
+  std::string text_;
+};
+
+// Fails (with the database's own words) when the database is not at `from`.
+std::string position_check(const std::vector<std::string>& from) {
+  const std::string expected = quote_literal(describe(from));
+  return "DO $structmig$\n"
+         "DECLARE\n"
+         "  at text;\n"
+         "BEGIN\n"
+         "  SELECT coalesce(string_agg(revision, ', ' ORDER BY revision COLLATE \"C\"), 'base')\n"
+         "    INTO at FROM structmig_version;\n"
+         "  IF at <> " +
+         expected +
+         " THEN\n"
+         "    RAISE EXCEPTION 'structmig: this script starts at %, but the database is at %', " +
+         expected +
+         ", at;\n"
+         "  END IF;\n"
+         "END\n"
+         "$structmig$";
+}
+
+std::vector<std::string> step_statements(const Migration& migration, Direction direction) {
+  Ops ops;  // no session: a data migration throws OfflineUnsupported
+  auto* record = direction == Direction::upgrade ? migration.upgrade : migration.downgrade;
+  try {
+    if (record != nullptr) record(ops);
+  } catch (const OfflineUnsupported&) {
+    throw OfflineUnsupported("migration " + std::string(migration.revision) + " (" +
+                             std::string(migration.message) +
+                             ") queries the database (a data migration) and cannot be rendered "
+                             "as offline SQL; apply it online, then render the rest from it");
+  }
+  return to_sql(ops.recorded());
+}
+
+void render_step(Script& script, const Migration& migration, Direction direction,
+                 const std::vector<std::string>& heads_before,
+                 const std::vector<std::string>& heads_after,
+                 const bookkeeping::Timeouts& run_timeouts) {
+  const std::vector<std::string> statements = step_statements(migration, direction);
+  const auto timeouts = bookkeeping::effective_timeouts(migration, run_timeouts);
+  const std::string direction_name(to_string(direction));
+  script.blank();
+  script.comment(direction_name + " " + std::string(migration.revision) + ": " +
+                 std::string(migration.message) +
+                 (migration.transactional ? "" : " (outside a transaction)"));
+  if (migration.transactional) {
+    script.statement("BEGIN");
+    script.statements(bookkeeping::set_timeouts(timeouts, true));
+    script.statements(statements);
+    script.statements(bookkeeping::record_step(heads_before, heads_after, migration, direction_name,
+                                               bookkeeping::transaction_duration_ms()));
+    script.statement("COMMIT");
+    return;
+  }
+  script.statement(bookkeeping::start_clock());
+  script.statements(bookkeeping::set_timeouts(timeouts, false));
+  script.statements(statements);
+  script.statements(bookkeeping::reset_timeouts(timeouts));
+  script.statement("BEGIN");
+  script.statements(bookkeeping::record_step(heads_before, heads_after, migration, direction_name,
+                                             bookkeeping::clock_duration_ms()));
+  script.statement("COMMIT");
+}
+
+std::string render(const std::vector<Migration>& migrations, const Range& range,
+                   Direction direction, const OfflineOptions& options) {
+  const RevisionGraph graph(migrations);
+  std::vector<std::string> heads = graph.heads_at({}, range.from.empty() ? "base" : range.from);
+  const std::vector<std::string> steps = direction == Direction::upgrade
+                                             ? graph.upgrade_steps(heads, range.to)
+                                             : graph.downgrade_steps(heads, range.to);
+  const bookkeeping::Timeouts run_timeouts{options.lock_timeout, options.statement_timeout};
+
+  std::vector<std::string> final_heads = heads;
+  for (const auto& revision : steps) {
+    final_heads = direction == Direction::upgrade
+                      ? graph.heads_after_upgrade(final_heads, revision)
+                      : graph.heads_after_downgrade(final_heads, revision);
+  }
+
+  Script script;
+  script.comment("structmig " + std::string(to_string(direction)) + " from " + describe(heads) +
+                 " to " + describe(final_heads) + ": " + std::to_string(steps.size()) +
+                 " migration(s)");
+  script.comment("apply with: psql -v ON_ERROR_STOP=1 -f <this file>");
+  script.statement(bookkeeping::enable_connection_check());
+  script.statement(bookkeeping::lock());
+  script.statements(bookkeeping::create_tables());
+  script.statement(position_check(heads));
+  for (const auto& revision : steps) {
+    std::vector<std::string> heads_after = direction == Direction::upgrade
+                                               ? graph.heads_after_upgrade(heads, revision)
+                                               : graph.heads_after_downgrade(heads, revision);
+    render_step(script, graph.migration(revision), direction, heads, heads_after, run_timeouts);
+    heads = std::move(heads_after);
+  }
+  script.blank();
+  script.statement(bookkeeping::unlock());
+  return script.take();
+}
+
+}  // namespace
+
+std::string render_upgrade_sql(const std::vector<Migration>& migrations, std::string_view range,
+                               const OfflineOptions& options) {
+  return render(migrations, parse_range(range), Direction::upgrade, options);
+}
+
+std::string render_downgrade_sql(const std::vector<Migration>& migrations, std::string_view range,
+                                 const OfflineOptions& options) {
+  const Range parsed = parse_range(range);
+  if (!parsed.has_from || parsed.from.empty()) {
+    throw RevisionError(
+        "an offline downgrade needs the range FROM:TO (the database is not read), "
+        "e.g. head:-1 or head:base; got \"" +
+        std::string(range) + "\"");
+  }
+  return render(migrations, parsed, Direction::downgrade, options);
+}
+
+}  // namespace structmig

@@ -1,0 +1,244 @@
+// Data migrations against a real server: a migration that asks for the
+// connection sees what it recorded before (the session flushes it), queries
+// freely inside its transaction, and a failure anywhere rolls it all back;
+// update_in_batches over 2,500 rows in batches of 1,000, invisible to other
+// sessions until the step commits in a transactional migration and committed
+// batch by batch in a non-transactional one.
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "history_fixture.hpp"
+
+namespace structmig {
+namespace {
+
+using history::DatabaseTest;
+using history::kUsers;
+using history::table_exists;
+using history::version_rows;
+using Ids = std::vector<std::string>;
+
+// Migrations are plain functions; what they observe is left here.
+std::string g_conninfo;
+std::string g_count_seen;
+std::vector<std::size_t> g_progress;
+std::vector<std::string> g_visible;  // done rows another session saw at each progress call
+std::size_t g_updated = 0;
+
+class DataMigrationTest : public DatabaseTest {
+ protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    g_conninfo = conninfo();
+    g_count_seen.clear();
+    g_progress.clear();
+    g_visible.clear();
+    g_updated = 0;
+  }
+};
+
+std::string id(std::string_view revision) { return std::string(revision); }
+
+Table items_table() {
+  return Table{.name = "items",
+               .columns = {history::column("id", "bigint"), history::column("name", "text")},
+               .primary_key = {"id"},
+               .primary_key_name = "pk_items"};
+}
+
+void nothing(Ops&) {}
+void drop_items(Ops& ops) { ops.drop_table("items"); }
+
+void seed_and_count(Ops& op) {
+  op.create_table(items_table());
+  op.execute("INSERT INTO items (id, name) SELECT g, 'n' || g FROM generate_series(1, 3) g");
+  g_count_seen = op.connection().exec("SELECT count(*) FROM items").text(0, 0);
+  op.add_column("items", history::column("flag", "boolean", true));
+  op.execute("UPDATE items SET name = 'seen " + g_count_seen + "', flag = true");
+}
+
+void seed_then_bad_statement(Ops& op) {
+  op.create_table(items_table());
+  op.connection().exec("SELECT 1");
+  op.execute("INSERT INTO nosuch VALUES (1)");
+}
+
+void seed_then_bad_query(Ops& op) {
+  op.create_table(items_table());
+  op.connection().exec("SELECT * FROM nosuch");
+}
+
+void seed_then_throw(Ops& op) {
+  op.create_table(items_table());
+  op.connection().exec("INSERT INTO items VALUES (1, 'x')");
+  throw std::runtime_error("the data is not what this migration expects");
+}
+
+void seed_swallow_and_continue(Ops& op) {
+  op.create_table(items_table());
+  op.execute("INSERT INTO nosuch VALUES (1)");
+  try {
+    op.connection();
+  } catch (const MigrationError&) {  // a migration must not be able to ignore this
+  }
+  op.execute("CREATE TABLE later (id bigint)");
+}
+
+std::vector<Migration> users_then(Migration next) {
+  return {Migration{kUsers, {}, "create users", true, &history::create_users, &history::drop_users},
+          std::move(next)};
+}
+
+TEST_F(DataMigrationTest, QueriesSeeWhatTheMigrationRecordedBefore) {
+  Migrator migrator(
+      db(), users_then(Migration{
+                "d1d1d1d1d1d1", {kUsers}, "seed items", true, &seed_and_count, &drop_items}));
+  migrator.upgrade("head");
+  EXPECT_EQ(g_count_seen, "3");
+  EXPECT_EQ(db().exec("SELECT string_agg(DISTINCT name, ',') || ' ' || bool_and(flag) FROM items")
+                .text(0, 0),
+            "seen 3 true");
+  EXPECT_EQ(version_rows(db()), (Ids{"d1d1d1d1d1d1"}));
+  EXPECT_EQ(migrator.history().back().direction, "upgrade");
+  migrator.downgrade("-1");
+  EXPECT_FALSE(table_exists(db(), "items"));
+}
+
+TEST_F(DataMigrationTest, AFailingStatementAfterTheQueryRollsBackEverything) {
+  Migrator migrator(
+      db(), users_then(Migration{
+                "d2d2d2d2d2d2", {kUsers}, "seed items", true, &seed_then_bad_statement, &nothing}));
+  try {
+    migrator.upgrade("head");
+    FAIL() << "expected MigrationError";
+  } catch (const MigrationError& e) {
+    EXPECT_EQ(e.sqlstate(), "42P01");
+    EXPECT_EQ(e.statement_index(), std::optional<std::size_t>(1));  // counted across the flush
+    EXPECT_EQ(e.statement(), "INSERT INTO nosuch VALUES (1)");
+  }
+  EXPECT_FALSE(table_exists(db(), "items"));
+  EXPECT_EQ(version_rows(db()), (Ids{id(kUsers)}));
+  EXPECT_EQ(db().exec("SELECT 1").text(0, 0), "1");  // no transaction left open
+}
+
+TEST_F(DataMigrationTest, AFailingQueryOfTheMigrationIsReportedAndRolledBack) {
+  Migrator migrator(
+      db(), users_then(Migration{
+                "d3d3d3d3d3d3", {kUsers}, "seed items", true, &seed_then_bad_query, &nothing}));
+  try {
+    migrator.upgrade("head");
+    FAIL() << "expected MigrationError";
+  } catch (const MigrationError& e) {
+    EXPECT_EQ(e.sqlstate(), "42P01");
+    EXPECT_FALSE(e.statement_index().has_value());
+    EXPECT_EQ(
+        std::string(e.what()).rfind("migration d3d3d3d3d3d3 (seed items) failed: ERROR 42P01", 0),
+        0u)
+        << e.what();
+    EXPECT_EQ(e.statement(), "SELECT * FROM nosuch");
+  }
+  EXPECT_FALSE(table_exists(db(), "items"));
+  EXPECT_EQ(version_rows(db()), (Ids{id(kUsers)}));
+}
+
+TEST_F(DataMigrationTest, AnExceptionFromTheMigrationsCodeRollsBack) {
+  Migrator migrator(db(),
+                    users_then(Migration{
+                        "d4d4d4d4d4d4", {kUsers}, "seed items", true, &seed_then_throw, &nothing}));
+  try {
+    migrator.upgrade("head");
+    FAIL() << "expected MigrationError";
+  } catch (const MigrationError& e) {
+    EXPECT_TRUE(std::string(e.what()).find("the data is not what this migration expects") !=
+                std::string::npos)
+        << e.what();
+    EXPECT_EQ(e.revision(), "d4d4d4d4d4d4");
+  }
+  EXPECT_FALSE(table_exists(db(), "items"));
+  EXPECT_EQ(version_rows(db()), (Ids{id(kUsers)}));
+}
+
+TEST_F(DataMigrationTest, ASwallowedFailureStillFailsTheStep) {
+  Migrator migrator(
+      db(),
+      users_then(Migration{
+          "d5d5d5d5d5d5", {kUsers}, "seed items", true, &seed_swallow_and_continue, &nothing}));
+  try {
+    migrator.upgrade("head");
+    FAIL() << "expected MigrationError";
+  } catch (const MigrationError& e) {
+    EXPECT_EQ(e.sqlstate(), "42P01");
+    EXPECT_EQ(e.statement_index(), std::optional<std::size_t>(1));
+  }
+  EXPECT_FALSE(table_exists(db(), "items"));
+  EXPECT_FALSE(table_exists(db(), "later"));
+  EXPECT_EQ(version_rows(db()), (Ids{id(kUsers)}));
+}
+
+// ---- update_in_batches ------------------------------------------------------
+
+void create_big(Ops& op) {
+  op.create_table(Table{.name = "big",
+                        .columns = {history::column("id", "bigint"),
+                                    history::column("done", "boolean", false, "false")},
+                        .primary_key = {"id"},
+                        .primary_key_name = "pk_big"});
+  op.execute("INSERT INTO big (id) SELECT g FROM generate_series(1, 2500) g");
+}
+void drop_big(Ops& op) { op.drop_table("big"); }
+
+void record_progress(std::size_t rows_done) {
+  g_progress.push_back(rows_done);
+  Connection other = Connection::open(g_conninfo);
+  g_visible.push_back(other.exec("SELECT count(*) FROM big WHERE done").text(0, 0));
+}
+
+void mark_done(Ops& op) {
+  g_updated = op.update_in_batches(BatchUpdate{.table = "big",
+                                               .set = "done = true",
+                                               .where = "NOT done",
+                                               .key = "id",
+                                               .batch_size = 1000,
+                                               .progress = &record_progress});
+}
+void mark_undone(Ops& op) {
+  op.update_in_batches(
+      BatchUpdate{.table = "big", .set = "done = false", .where = "done", .batch_size = 1000});
+}
+
+std::vector<Migration> batch_history(bool transactional) {
+  return {Migration{"b1b1b1b1b1b1", {}, "create big", true, &create_big, &drop_big},
+          Migration{"b2b2b2b2b2b2",
+                    {"b1b1b1b1b1b1"},
+                    "mark big done",
+                    transactional,
+                    &mark_done,
+                    &mark_undone}};
+}
+
+TEST_F(DataMigrationTest, UpdateInBatchesInATransactionalMigration) {
+  Migrator migrator(db(), batch_history(true));
+  migrator.upgrade("head");
+  EXPECT_EQ(g_updated, 2500u);
+  EXPECT_EQ(g_progress, (std::vector<std::size_t>{1000, 2000, 2500}));
+  EXPECT_EQ(g_visible, (Ids{"0", "0", "0"}));  // nothing committed before the step
+  EXPECT_EQ(db().exec("SELECT count(*) FROM big WHERE done").text(0, 0), "2500");
+  EXPECT_EQ(version_rows(db()), (Ids{"b2b2b2b2b2b2"}));
+  migrator.downgrade("-1");
+  EXPECT_EQ(db().exec("SELECT count(*) FROM big WHERE done").text(0, 0), "0");
+}
+
+TEST_F(DataMigrationTest, UpdateInBatchesInANonTransactionalMigrationCommitsEachBatch) {
+  Migrator migrator(db(), batch_history(false));
+  migrator.upgrade("head");
+  EXPECT_EQ(g_updated, 2500u);
+  EXPECT_EQ(g_progress, (std::vector<std::size_t>{1000, 2000, 2500}));
+  EXPECT_EQ(g_visible, (Ids{"1000", "2000", "2500"}));
+  EXPECT_EQ(version_rows(db()), (Ids{"b2b2b2b2b2b2"}));
+}
+
+}  // namespace
+}  // namespace structmig
