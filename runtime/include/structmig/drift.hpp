@@ -1,0 +1,75 @@
+// Schema drift: does a live database still match the schema compiled into the
+// program? compare_schemas() lists every difference between two Schema values
+// as one readable line; check_drift() brings the model into PostgreSQL's
+// normal form first (normalize_schema), so equal schemas never show phantom
+// differences from default, type or expression spellings. The start-up API
+// (StartupOptions::schema) and the migrate CLI's `check` verb use it.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "structmig/connection.hpp"
+#include "structmig/schema.hpp"
+
+namespace structmig {
+
+/// The schema of the models this program was built from. Defined by the code
+/// the structmig tool generates (the migrations index), never by the runtime.
+const Schema& compiled_schema();
+
+/// The differences between a model and a database, one line each, in a
+/// deterministic order: enums by name, then tables by name, and within a
+/// table its comment, primary key, columns by name, uniques, checks, foreign
+/// keys and indexes by name. Empty when they match. Line formats:
+///
+///   missing enum E (a, b)              extra enum E (a, b)
+///   enum E: labels (a, b) in the model, (a, b, c) in the database
+///   missing table T                    extra table T
+///   T: comment 'x' in the model, none in the database
+///   T: primary key (a) in the model, (a, b) in the database      (none: none)
+///   T: primary key name pk_t in the model, t_pkey in the database
+///   T: missing column C (character varying(20) NOT NULL DEFAULT 'normal')
+///   T: extra column C (text)
+///   T.C: type X in the model, Y in the database
+///   T.C: NOT NULL in the model, nullable in the database
+///   T.C: default 'open' in the model, 'closed' in the database  (none: none)
+///   T.C: identity by default in the model, none in the database (always)
+///   T.C: comment 'x' in the model, none in the database
+///   T: missing unique N: UNIQUE (a, b)           T: extra unique N: …
+///   T: missing check N: CHECK (expr)             T: extra check N: …
+///   T: missing foreign key N: FOREIGN KEY (a) REFERENCES u (id) ON DELETE CASCADE
+///   T: missing index N: (a, lower(b)) WHERE p    (UNIQUE …, USING gin (…) …)
+///   T: <kind> N differs: <definition> in the model, <definition> in the database
+struct DriftReport {
+  std::vector<std::string> differences;
+
+  bool empty() const { return differences.empty(); }
+};
+
+/// Pure: compares by name, ignores column order (PostgreSQL cannot reorder
+/// columns) and the order of the vectors. Both sides should be in the same
+/// normal form (see check_drift).
+DriftReport compare_schemas(const Schema& model, const Schema& database);
+
+/// normalize_schema(connection, model) compared with read_schema(connection)
+/// (public; structmig's bookkeeping tables are never part of it). Must not be
+/// called inside an open transaction. Throws DatabaseError, e.g. when the
+/// model has an expression PostgreSQL rejects.
+DriftReport check_drift(Connection& connection, const Schema& model);
+
+/// The database does not match the program's schema (start-up with
+/// StartupOptions::schema). what(): "the database schema does not match this
+/// program's models (N difference(s)):" then one indented line per
+/// difference. Same base as NotAtHead (std::runtime_error).
+class SchemaDrift : public std::runtime_error {
+ public:
+  explicit SchemaDrift(DriftReport report);
+  const DriftReport& report() const noexcept { return report_; }
+
+ private:
+  DriftReport report_;
+};
+
+}  // namespace structmig
