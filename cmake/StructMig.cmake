@@ -19,6 +19,19 @@
 # written during this build is compiled in this same build without re-running
 # CMake, and an edited migration is recompiled with its new checksum.
 #
+# From the models the tool also writes, on every run (in check mode too):
+#   ${gen}/include/<LIBRARY>/models.hpp  the row-mapping metadata (model_traits,
+#       enum_traits; structmig/orm_traits.hpp). LIBRARY has that include
+#       directory PUBLIC, so the application writes
+#       #include <app_migrations/models.hpp> and uses structmig::insert / find.
+#   ${gen}/compiled_schema.cpp  structmig::compiled_schema() (structmig/drift.hpp),
+#       compiled into LIBRARY. It includes models.hpp, so a model that changed
+#       after its metadata was generated stops the build ("the generated metadata
+#       for … is stale"). The CLI is built with STRUCTMIG_HAS_COMPILED_SCHEMA, so
+#       `<CLI> check` compares a live database with the models.
+# LIBRARY compiles the models: it gets MODEL_TARGET's include directories and
+# definitions (PRIVATE for an executable, else by linking MODEL_TARGET PUBLIC).
+#
 # Before it generates anything the tool reads every migration file and checks
 # the history: after branches with migrations are merged in git it has several
 # heads, and the build fails naming them until they are joined:
@@ -97,6 +110,9 @@ function(structmig_add_migrations)
 
   set(gen "${CMAKE_CURRENT_BINARY_DIR}/structmig_${ARG_LIBRARY}")
   set(index "${gen}/migrations_index.cpp")
+  set(metadata_dir "${gen}/include")
+  set(metadata_header "${metadata_dir}/${ARG_LIBRARY}/models.hpp")
+  set(schema_source "${gen}/compiled_schema.cpp")
   set(depfile "${gen}/models.d")
   set(flags_file "${gen}/model_flags.txt")
 
@@ -131,14 +147,15 @@ function(structmig_add_migrations)
   endif()
 
   add_custom_command(
-    OUTPUT "${index}"
+    OUTPUT "${index}" "${metadata_header}" "${schema_source}"
     COMMAND ${tool} --migrations "${dir}" --index "${index}" --depfile "${depfile}"
+            --metadata-header "${metadata_header}" --schema-source "${schema_source}"
             --flags-file "${flags_file}" ${mode_args} ${models}
     DEPENDS ${tool} ${models} "${flags_file}"
     DEPFILE "${depfile}"
     COMMENT "structmig: reading the models, generating migrations"
     VERBATIM)
-  add_custom_target(migrations_autogen DEPENDS "${index}")
+  add_custom_target(migrations_autogen DEPENDS "${index}" "${metadata_header}" "${schema_source}")
 
   # By hand only (not in ALL). The messages come from the environment at build
   # time (STRUCTMIG_MESSAGE, STRUCTMIG_NON_TRANSACTIONAL), which the tool reads.
@@ -151,12 +168,26 @@ function(structmig_add_migrations)
     COMMENT "structmig: writing a migration to fill in by hand"
     VERBATIM USES_TERMINAL)
 
-  add_library(${ARG_LIBRARY} STATIC "${index}")
+  add_library(${ARG_LIBRARY} STATIC "${index}" "${schema_source}")
   target_link_libraries(${ARG_LIBRARY} PUBLIC structmig::runtime)
+  target_include_directories(${ARG_LIBRARY} PUBLIC "$<BUILD_INTERFACE:${metadata_dir}>")
+  # compiled_schema.cpp includes the models: compile them as the model target does.
+  if(ARG_MODEL_TARGET)
+    get_target_property(model_type ${model_target} TYPE)
+    if(model_type STREQUAL "EXECUTABLE")
+      target_include_directories(${ARG_LIBRARY} PRIVATE
+        "$<TARGET_PROPERTY:${model_target},INCLUDE_DIRECTORIES>")
+      target_compile_definitions(${ARG_LIBRARY} PRIVATE
+        "$<TARGET_PROPERTY:${model_target},COMPILE_DEFINITIONS>")
+    else()
+      target_link_libraries(${ARG_LIBRARY} PUBLIC ${ARG_MODEL_TARGET})
+    endif()
+  endif()
   add_dependencies(${ARG_LIBRARY} migrations_autogen)
 
   if(ARG_CLI)
     add_executable(${ARG_CLI} "${STRUCTMIG_CLI_MAIN}")
     target_link_libraries(${ARG_CLI} PRIVATE ${ARG_LIBRARY} structmig::cli)
+    target_compile_definitions(${ARG_CLI} PRIVATE STRUCTMIG_HAS_COMPILED_SCHEMA)
   endif()
 endfunction()

@@ -1,18 +1,25 @@
 // The customer-support example application. At start-up it brings its
 // database to the head of the compiled-in migration history (printing each
-// step), then opens a ticket for a user and reads it back — using the columns
-// the migrations created, including server defaults such as the priority.
+// step), then writes an organization, a user, a ticket and a satisfaction
+// rating as structs and reads them back through the row mapping
+// (structmig/orm.hpp) with the metadata the build generated from the models
+// (<support_migrations/models.hpp>) — no hand-written SQL; the server fills in
+// keys and defaults such as the ticket's priority.
 //
 //   support_app --url "host=… port=… dbname=…"     (or DATABASE_URL, or PG*)
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <random>
 #include <string>
 
 #include <structmig/connection.hpp>
 #include <structmig/migration.hpp>
+#include <structmig/orm.hpp>
 #include <structmig/startup.hpp>
+#include <support_migrations/models.hpp>
 
 namespace {
 
@@ -27,6 +34,24 @@ std::string conninfo_from(int argc, char** argv) {
 void print_step(const structmig::StepEvent& step) {
   std::cout << "  " << structmig::to_string(step.direction) << " " << step.revision << "  "
             << step.message << "  (" << static_cast<long>(step.duration.count()) << " ms)\n";
+}
+
+// A fresh address per run: emails are unique.
+std::string new_email() {
+  char suffix[9];
+  std::snprintf(suffix, sizeof suffix, "%08x", static_cast<unsigned>(std::random_device{}()));
+  return std::string("customer-") + suffix + "@example.com";
+}
+
+// The organization with this name, created the first time. Many replicas may
+// start at once: the insert does nothing if another one just created it, and
+// the mapping reads the row either way.
+support::Organization organization_named(structmig::Connection& db, const std::string& name) {
+  db.exec_params(
+      "INSERT INTO organizations (name, monthly_fee) VALUES ($1, 49.90) "
+      "ON CONFLICT (name) DO NOTHING",
+      {name});
+  return structmig::select<support::Organization>(db, "name = $1", name).at(0);
 }
 
 }  // namespace
@@ -46,37 +71,30 @@ int main(int argc, char** argv) try {
 
   structmig::Connection db = structmig::Connection::open(conninfo);
   structmig::Transaction tx(db);
-  structmig::Result organization = db.exec_params(
-      "INSERT INTO organizations (name, monthly_fee) VALUES ($1, $2) "
-      "ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
-      {"Acme Support Co", "49.90"});
-  structmig::Result user = db.exec_params(
-      "INSERT INTO users (email, full_name, organization_id) "
-      "VALUES ('customer-' || left(gen_random_uuid()::text, 8) || '@example.com', $1, $2) "
-      "RETURNING id, email",
-      {"Ada Customer", organization.text(0, 0)});
-  structmig::Result ticket = db.exec_params(
-      "INSERT INTO tickets (user_id, title, description) VALUES ($1, $2, $3) RETURNING id",
-      {user.text(0, 0), "Printer on fire", std::nullopt});
-  db.exec_params("INSERT INTO satisfaction_ratings (ticket_id, rating) VALUES ($1, $2)",
-                 {ticket.text(0, 0), "5"});
+  const support::Organization organization = organization_named(db, "Acme Support Co");
+  const support::User user =
+      structmig::insert(db, support::User{.email = new_email(),
+                                          .full_name = "Ada Customer",
+                                          .organization_id = organization.id});
+  const support::Ticket ticket =
+      structmig::insert(db, support::Ticket{.user_id = user.id, .title = "Printer on fire"});
+  structmig::insert(db, support::SatisfactionRating{.ticket_id = ticket.id, .rating = 5});
   tx.commit();
 
-  structmig::Result row = db.exec_params(
-      "SELECT t.id, t.title, t.status, t.priority, t.description IS NULL, u.email, o.name, "
-      "r.rating FROM tickets t JOIN users u ON u.id = t.user_id "
-      "LEFT JOIN organizations o ON o.id = u.organization_id "
-      "LEFT JOIN satisfaction_ratings r ON r.ticket_id = t.id WHERE t.id = $1",
-      {ticket.text(0, 0)});
-  if (row.size() != 1) {
-    std::cerr << "support_app: error: ticket " << ticket.text(0, 0) << " not found\n";
+  const std::optional<support::Ticket> stored = structmig::find<support::Ticket>(db, ticket.id);
+  if (!stored) {
+    std::cerr << "support_app: error: ticket " << ticket.id << " not found\n";
     return 1;
   }
-  std::cout << "support_app: ticket #" << row.text(0, 0) << " \"" << row.text(0, 1)
-            << "\" status=" << row.text(0, 2) << " priority=" << row.text(0, 3)
-            << " description=" << (row.text(0, 4) == "t" ? "NULL" : "set") << " opened by "
-            << row.text(0, 5) << " (" << row.text(0, 6) << "), rated " << row.text(0, 7)
-            << "/5\n";
+  const auto opener = structmig::find<support::User>(db, stored->user_id);
+  const auto company = structmig::find<support::Organization>(db, *opener->organization_id);
+  const auto ratings =
+      structmig::select<support::SatisfactionRating>(db, "ticket_id = $1", stored->id);
+  std::cout << "support_app: ticket #" << stored->id << " \"" << stored->title
+            << "\" status=" << stored->status << " priority=" << stored->priority
+            << " description=" << (stored->description ? "set" : "NULL") << " opened by "
+            << opener->email << " (" << company->name << "), rated "
+            << (ratings.empty() ? 0 : ratings.front().rating) << "/5\n";
   return 0;
 } catch (const std::exception& e) {
   std::cerr << "support_app: error: " << e.what() << "\n";

@@ -50,6 +50,16 @@ cl::opt<std::string> depfile_path(
     cl::desc("Write a Makefile depfile (target: the index; dependencies: what the models "
              "read, the snapshot, the migrations directory and every migration file) here"),
     cl::value_desc("file"), cl::sub(*cl::TopLevelSubCommand), cl::cat(category));
+cl::opt<std::string> metadata_header_path(
+    "metadata-header",
+    cl::desc("Write the models' row-mapping metadata (model_traits, enum_traits; see "
+             "structmig/orm_traits.hpp), a header that includes every model, here"),
+    cl::value_desc("file"), cl::sub(*cl::TopLevelSubCommand), cl::cat(category));
+cl::opt<std::string> schema_source_path(
+    "schema-source",
+    cl::desc("Write the definition of structmig::compiled_schema() (the models' schema, for "
+             "drift checks) here; it includes the --metadata-header"),
+    cl::value_desc("file"), cl::sub(*cl::TopLevelSubCommand), cl::cat(category));
 cl::opt<std::string> flags_file("flags-file",
                                 cl::desc("Compiler flags for the models, one per line"),
                                 cl::value_desc("file"), cl::sub(*cl::TopLevelSubCommand),
@@ -140,6 +150,8 @@ int main(int argc, char** argv) {
                                    .migrations_dir = migrations_dir,
                                    .index_path = index_path,
                                    .depfile_path = depfile_path,
+                                   .metadata_header_path = metadata_header_path,
+                                   .schema_source_path = schema_source_path,
                                    .message = message,
                                    .check = check_mode});
   }();

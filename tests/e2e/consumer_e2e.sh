@@ -38,6 +38,17 @@ autogen)
   grep -q '"name": "archived"' "$src/migrations/schema.snapshot.json" \
     || fail "the model target's definition (CONSUMER_WITH_ARCHIVE) did not reach the tool"
   [[ $("$work/build/consumer_app" | wc -l) -eq 1 ]] || fail "the app does not contain the migration"
+  models_out=$("$work/build/consumer_app" --models)
+  echo "$models_out"
+  grep -qx "notes.id bigint none key" <<<"$models_out" || fail "no generated metadata for notes.id"
+  grep -qx "notes.title character varying(80) none" <<<"$models_out" || fail "no metadata for notes.title"
+  grep -qx "notes.archived boolean server_default" <<<"$models_out" \
+    || fail "the generated metadata lacks notes.archived (the model target's definition)"
+  generated_header=$work/build/structmig_consumer_migrations/include/consumer_migrations/models.hpp
+  grep -q 'STRUCTMIG_FIELD(Note, 0, consumer::Id);' "$generated_header" \
+    || fail "the metadata does not spell the field type as written: $(cat "$generated_header")"
+  mkdir -p "$src/stale/consumer_migrations"
+  cp "$generated_header" "$src/stale/consumer_migrations/models.hpp"
 
   echo "== 2. a no-op build does not start the tool"
   snapshot_sum=$(md5sum "$src/migrations/schema.snapshot.json")
@@ -48,7 +59,14 @@ autogen)
   echo "== 3. a model change gives exactly one new migration, compiled into the same build"
   before=$(migration_files)
   add_field 'STRUCTMIG_COLUMN(varchar(20), default("'"'"'normal'"'"'")) std::string priority;'
+  echo "== 3a. the kept (now stale) metadata no longer compiles with the changed model"
+  cmake --build "$work/build" --target consumer_stale >"$work/stale.log" 2>&1 \
+    && fail "stale metadata compiled: $(cat "$work/stale.log")"
+  grep -q "the generated metadata for Note is stale (it describes 4 fields)" "$work/stale.log" \
+    || { cat "$work/stale.log"; fail "no stale-metadata message"; }
   build "$work/build" || fail "build after the model change failed"
+  "$work/build/consumer_app" --models | grep -qx "notes.priority character varying(20) server_default" \
+    || fail "the metadata was not regenerated in the same build"
   tool_ran || fail "the tool did not run after a model change"
   grep -q "Re-running CMake" "$work/last-build.log" && fail "CMake re-ran; the new file must not need it"
   [[ $(count_migrations) -eq 2 ]] || fail "expected 2 migrations, got $(count_migrations)"
@@ -116,6 +134,12 @@ check)
   configure "$work/check" "Unix Makefiles" -DSTRUCTMIG_CHECK=ON
   build "$work/check" || fail "check mode failed without drift"
   tool_ran || fail "the tool did not run in check mode"
+  [[ -f $work/check/structmig_consumer_migrations/include/consumer_migrations/models.hpp ]] \
+    || fail "check mode did not generate the metadata header"
+  "$work/check/consumer_app" --models | grep -qx "notes.title character varying(80) none" \
+    || fail "the check-mode build lacks the generated metadata"
+  [[ -z $(find "$src" -name models.hpp -o -name compiled_schema.cpp) ]] \
+    || fail "generated sources were written into the source tree"
 
   echo "== check mode with a drifted model fails, names the change and writes nothing"
   snapshot_sum=$(md5sum "$src/migrations/schema.snapshot.json")

@@ -1,7 +1,8 @@
 // The structmig commands, each a function of its options that returns an
 // error instead of exiting (main turns errors into messages and exit codes):
 //  - generate (what the build runs): models vs snapshot -> a new migration,
-//    or in check mode a drift report; always the index and depfile;
+//    or in check mode a drift report; always the index and depfile, and, when
+//    asked, the row-mapping metadata header and compiled_schema();
 //  - merge: a merge migration joining the history's heads, and the snapshot
 //    rewritten from the models;
 //  - revision: an empty hand-written migration on the head; the snapshot's
@@ -27,9 +28,11 @@ struct ModelInput {
 struct GenerateOptions {
   ModelInput models;
   std::string migrations_dir;
-  std::string index_path;    // "" = no index
-  std::string depfile_path;  // "" = no depfile (needs an index)
-  std::string message;       // "" = $STRUCTMIG_MESSAGE, else derived
+  std::string index_path;            // "" = no index
+  std::string depfile_path;          // "" = no depfile (needs an index)
+  std::string metadata_header_path;  // "" = none (render/render_metadata.hpp)
+  std::string schema_source_path;    // "" = none (render/render_compiled_schema.hpp)
+  std::string message;               // "" = $STRUCTMIG_MESSAGE, else derived
   bool check = false;
 };
 

@@ -3,9 +3,11 @@
 // head); extract the models; diff against the snapshot; in check mode report
 // drift, otherwise write the migration and then the snapshot (each atomically,
 // the snapshot last, so an interrupted run never records a schema without its
-// migration); finally refresh the index and depfile.
+// migration); finally refresh the generated sources of the build directory
+// (metadata header, compiled_schema(), index) and the depfile.
 #include "commands/command_support.hpp"
 #include "commands/commands.hpp"
+#include "commands/generated_sources.hpp"
 #include "diff/describe.hpp"
 #include "diff/diff.hpp"
 #include "history/history_graph.hpp"
@@ -91,7 +93,13 @@ llvm::Error run_generate(const GenerateOptions& options) {
     }
   }
 
-  // 4. The build directory's index of every migration, then the depfile.
+  // 4. The build directory's sources from the models (in check mode too:
+  //    nothing of it is in the source tree), the index of every migration,
+  //    then the depfile.
+  if (auto err = write_generated_sources({options.metadata_header_path, options.schema_source_path},
+                                         *extracted, options.models.headers)) {
+    return err;
+  }
   return write_index_and_depfile(dir, options.index_path, options.depfile_path,
                                  std::move(extracted->dependencies));
 }

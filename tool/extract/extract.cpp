@@ -3,6 +3,7 @@
 // spans them: duplicate names, foreign keys, name conflicts.
 #include "extract/extract.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include <clang/AST/RecursiveASTVisitor.h>
 
 #include "extract/annotation_source.hpp"
+#include "extract/bind_models.hpp"
 #include "extract/extract_enum.hpp"
 #include "extract/extract_table.hpp"
 #include "extract/resolve.hpp"
@@ -131,6 +133,13 @@ void check_enum_names(const std::vector<EnumDraft>& enums, const std::vector<Tab
   }
 }
 
+void sort_bindings(ModelBindings& bindings) {
+  std::sort(bindings.enums.begin(), bindings.enums.end(),
+            [](const EnumBinding& a, const EnumBinding& b) { return a.name < b.name; });
+  std::sort(bindings.tables.begin(), bindings.tables.end(),
+            [](const TableBinding& a, const TableBinding& b) { return a.table < b.table; });
+}
+
 }  // namespace
 
 ExtractedModels extract_models(clang::ASTContext& ast) {
@@ -151,6 +160,7 @@ ExtractedModels extract_models(clang::ASTContext& ast) {
     for (const auto& [label, old_label] : draft.label_renames) {
       models.hints.enum_labels[{name, label}] = old_label;
     }
+    models.bindings.enums.push_back(bind_enum(draft, ast));
     models.schema.enums.push_back(std::move(draft.type));
   }
   for (TableDraft& draft : tables) {
@@ -159,9 +169,11 @@ ExtractedModels extract_models(clang::ASTContext& ast) {
     for (const auto& [column, old_column] : draft.column_renames) {
       models.hints.columns[{name, column}] = old_column;
     }
+    models.bindings.tables.push_back(bind_table(draft, ast));
     models.schema.tables.push_back(std::move(draft.table));
   }
   sort_schema(models.schema);
+  sort_bindings(models.bindings);
   return models;
 }
 

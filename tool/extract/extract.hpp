@@ -1,8 +1,10 @@
 // The extraction entry point: every STRUCTMIG_ENUM enum and STRUCTMIG_TABLE
 // struct of a parsed translation unit becomes part of the returned Schema,
-// and their renamed_from marks become RenameHints.
+// their renamed_from marks become RenameHints, and their C++ names and
+// field types ModelBindings.
 #pragma once
 
+#include "extract/model_bindings.hpp"
 #include "structmig/schema.hpp"
 
 namespace clang {
@@ -12,8 +14,9 @@ class ASTContext;
 namespace structmig::extract {
 
 struct ExtractedModels {
-  Schema schema;      // in sort_schema order; every name filled
-  RenameHints hints;  // renamed_from marks, for the diff
+  Schema schema;           // in sort_schema order; every name filled
+  RenameHints hints;       // renamed_from marks, for the diff
+  ModelBindings bindings;  // the C++ side, for the generated row-mapping metadata
 };
 
 /// Builds the schema the annotated enums and structs of `context` declare.

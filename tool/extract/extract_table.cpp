@@ -172,6 +172,7 @@ std::optional<TableDraft> extract_table(const clang::CXXRecordDecl& record,
       without_duplicate_columns(std::move(drafts), table.name, context);
   for (const ColumnDraft& column : columns) {
     table.columns.push_back(column.column);
+    draft.fields.push_back(column.field);
     if (column.renamed_from) {
       draft.column_renames.emplace_back(column.column.name, column.renamed_from->old_name);
     }

@@ -14,7 +14,8 @@
 
 namespace clang {
 class CXXRecordDecl;
-}
+class FieldDecl;
+}  // namespace clang
 
 namespace structmig::extract {
 
@@ -38,6 +39,7 @@ struct ForeignKeyDraft {
 struct TableDraft {
   Table table;  // foreign_keys stays empty: resolve_foreign_keys fills it
   const clang::CXXRecordDecl* record = nullptr;
+  std::vector<const clang::FieldDecl*> fields;  // table.columns' fields, same order
   std::vector<ForeignKeyDraft> foreign_keys;
   std::vector<NamedObject> names;  // the table, its keys, constraints and indexes
   std::optional<RenameSpec> renamed_from;

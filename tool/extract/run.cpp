@@ -81,6 +81,7 @@ class SchemaConsumer : public clang::ASTConsumer {
     ExtractedModels models = extract_models(context);
     result_.schema = std::move(models.schema);
     result_.hints = std::move(models.hints);
+    result_.bindings = std::move(models.bindings);
     result_.dependencies = files_read(context.getSourceManager(), translation_unit_);
   }
 

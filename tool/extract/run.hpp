@@ -1,12 +1,13 @@
 // The extraction driver the structmig tool calls: parses the model headers
 // as one translation unit with Clang, prints Clang's and our diagnostics, and
-// returns the schema, the rename hints, and every file the parse read (for a
+// returns the schema, the rename hints, the C++ bindings, and every file the parse read (for a
 // depfile).
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "extract/model_bindings.hpp"
 #include "structmig/schema.hpp"
 
 namespace llvm {
@@ -24,6 +25,7 @@ struct ExtractOptions {
 struct ExtractResult {
   Schema schema;
   RenameHints hints;                      // the models' renamed_from marks, for diff_schemas
+  ModelBindings bindings;                 // the C++ side, for the row-mapping metadata
   std::vector<std::string> dependencies;  // every file read: absolute, sorted, unique
   unsigned errors = 0;                    // Clang's and extraction's; the schema is valid if 0
 };

@@ -1,7 +1,8 @@
 // The example's committed, tool-generated history applied to a real
 // PostgreSQL: after every step the schema read back from pg_catalog equals the
 // schema the snapshot records for that point (the models at head), and going
-// down to base and up again lands on the same schema.
+// down to base and up again lands on the same schema; the compiled-in schema
+// of the models is the snapshot's.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -9,6 +10,7 @@
 #include "pg_cluster.hpp"
 #include "snapshot/snapshot.hpp"
 #include "structmig/connection.hpp"
+#include "structmig/drift.hpp"
 #include "structmig/introspect.hpp"
 #include "structmig/migration.hpp"
 #include "structmig/migrator.hpp"
@@ -68,6 +70,15 @@ TEST(ExampleHistory, EachStepDownAndUpIsExact) {
   EXPECT_NE(one_down, at_head);
   migrator.upgrade("+1");
   EXPECT_EQ(canonical(read_schema(db)), at_head);
+}
+
+// The schema the build compiled in (compiled_schema(), generated from the
+// models) is the snapshot's, and a database at head does not drift from it.
+TEST(ExampleHistory, CompiledSchemaIsTheSnapshotAndMatchesTheDatabase) {
+  EXPECT_EQ(compiled_schema(), snapshot_schema());
+  Connection db = Connection::open(testing::PgCluster::instance().fresh_database("example_drift"));
+  Migrator(db, compiled_migrations()).upgrade("head");
+  EXPECT_EQ(check_drift(db, compiled_schema()).differences, std::vector<std::string>{});
 }
 
 }  // namespace

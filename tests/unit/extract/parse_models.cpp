@@ -113,6 +113,7 @@ ModelParse parse_models(std::string_view code) {
   ExtractedModels models = extract_models(ast->getASTContext());
   parse.schema = std::move(models.schema);
   parse.hints = std::move(models.hints);
+  parse.bindings = std::move(models.bindings);
   return parse;
 }
 

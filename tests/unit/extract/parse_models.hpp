@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/model_bindings.hpp"
 #include "structmig/schema.hpp"
 
 namespace structmig::extract::testing {
@@ -25,6 +26,7 @@ std::ostream& operator<<(std::ostream& out, const CapturedDiagnostic& diagnostic
 struct ModelParse {
   Schema schema;
   RenameHints hints;
+  ModelBindings bindings;
   std::vector<CapturedDiagnostic> diagnostics;  // in the order reported
 
   std::vector<CapturedDiagnostic> with_severity(std::string_view severity) const;

@@ -4,7 +4,8 @@
 // running upgrade()/downgrade() records exactly the plan it came from, that
 // the hand-written and merge files register as rendered, and that each
 // registration carries its file's checksum (the index's
-// STRUCTMIG_CURRENT_CHECKSUM).
+// STRUCTMIG_CURRENT_CHECKSUM); and that the rendered compiled_schema() is the
+// fixture schema it came from.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -21,10 +22,12 @@
 #include "render/render_merge.hpp"
 #include "render/render_migration.hpp"
 #include "render/render_revision.hpp"
+#include "structmig/drift.hpp"
 #include "structmig/migration.hpp"
 
 namespace structmig::tool_core_fixture {
 std::vector<std::pair<diff::Plan, std::string>> rendered_fixture_plans();
+Schema rendered_fixture_schema();
 
 namespace {
 
@@ -70,6 +73,12 @@ std::vector<Op> as_written(const std::vector<Op>& ops) {
 
 // Every kind of operation appears somewhere in the fixture's plans, so every
 // kind is rendered, compiled and run once.
+TEST(CompiledFixture, CompiledSchemaIsTheRenderedSchema) {
+  const Schema expected = rendered_fixture_schema();
+  ASSERT_FALSE(expected.tables.empty());
+  EXPECT_EQ(compiled_schema(), expected);
+}
+
 TEST(CompiledFixture, CoversEveryKindOfOperation) {
   std::vector<bool> seen(std::variant_size_v<Op>, false);
   for (const auto& [plan, message] : rendered_fixture_plans()) {

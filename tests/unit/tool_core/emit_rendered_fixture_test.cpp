@@ -3,7 +3,8 @@
 // (number, render, atomic write, list, checksum, index), so the test
 // executable can compile the result. After the generated migrations come a
 // hand-written one (structmig revision, outside a transaction) and a merge of
-// the last two revisions, so those files are compiled too.
+// the last two revisions, so those files are compiled too; and the fixture
+// schema as compiled_schema() (compiled_schema.cpp).
 #include <iostream>
 #include <string>
 #include <utility>
@@ -12,6 +13,7 @@
 #include "diff/diff.hpp"
 #include "history/history.hpp"
 #include "render/migration_dir.hpp"
+#include "render/render_compiled_schema.hpp"
 #include "render/render_index.hpp"
 #include "render/render_merge.hpp"
 #include "render/render_migration.hpp"
@@ -19,6 +21,7 @@
 
 namespace structmig::tool_core_fixture {
 std::vector<std::pair<diff::Plan, std::string>> rendered_fixture_plans();
+Schema rendered_fixture_schema();
 }  // namespace structmig::tool_core_fixture
 
 int main(int argc, char** argv) {
@@ -48,7 +51,8 @@ int main(int argc, char** argv) {
   const render::MigrationFile merge =
       render::render_merge({hand_written.revision, parent}, "", revision_number + 1);
   for (const render::MigrationFile* file : {&hand_written, &merge}) {
-    if (llvm::Error error = render::write_file_atomically(dir + "/" + file->file_name, file->text)) {
+    if (llvm::Error error =
+            render::write_file_atomically(dir + "/" + file->file_name, file->text)) {
       return fail(std::move(error));
     }
   }
@@ -62,6 +66,11 @@ int main(int argc, char** argv) {
   }
   const std::string index = render::render_index(entries);
   if (llvm::Error error = render::write_file_atomically(dir + "/index.cpp", index)) {
+    return fail(std::move(error));
+  }
+  const std::string schema =
+      render::render_compiled_schema(tool_core_fixture::rendered_fixture_schema(), "");
+  if (llvm::Error error = render::write_file_atomically(dir + "/compiled_schema.cpp", schema)) {
     return fail(std::move(error));
   }
   return 0;

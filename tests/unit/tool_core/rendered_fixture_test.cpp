@@ -2,7 +2,8 @@
 // the build directory) and compiled_fixture_test.cpp (which compiles those
 // files in and checks what they record): three plans diffed from schemas that
 // between them produce every kind of operation the diff generates, with
-// awkward strings, warnings, and a hand-written SQL step.
+// awkward strings, warnings, and a hand-written SQL step; and the first of
+// those schemas, rendered as compiled_schema().
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +13,7 @@
 namespace structmig::tool_core_fixture {
 
 std::vector<std::pair<diff::Plan, std::string>> rendered_fixture_plans();
+Schema rendered_fixture_schema();
 
 namespace {
 
@@ -151,6 +153,13 @@ std::vector<std::pair<diff::Plan, std::string>> rendered_fixture_plans() {
       {second, "Priorities & tenants: \"v2\""},
       {diff::diff_schemas(v2, v3, third_hints), ""},
   };
+}
+
+// Every column, constraint and index feature, awkward strings included.
+Schema rendered_fixture_schema() {
+  Schema schema = first_schema();
+  sort_schema(schema);
+  return schema;
 }
 
 }  // namespace structmig::tool_core_fixture

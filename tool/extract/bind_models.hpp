@@ -1,0 +1,31 @@
+// The C++ bindings of extracted tables and enums (model_bindings.hpp): the
+// struct's and the enum's fully qualified names, each field's type spelled
+// fully qualified (typedefs and aliases kept, so `std::int64_t` stays
+// `std::int64_t`), what the server generates, the primary key as field
+// indexes, and the enumerators with their labels.
+#pragma once
+
+#include <string>
+
+#include "extract/extract_enum.hpp"
+#include "extract/extract_table.hpp"
+#include "extract/model_bindings.hpp"
+
+namespace clang {
+class ASTContext;
+class QualType;
+}  // namespace clang
+
+namespace structmig::extract {
+
+/// `type` spelled fully qualified, as written (sugar kept), e.g.
+/// "std::optional<std::string>", "structmig::numeric<10, 2>".
+std::string cxx_type_spelling(clang::QualType type, const clang::ASTContext& context);
+
+/// The binding of a table draft without errors.
+TableBinding bind_table(const TableDraft& draft, const clang::ASTContext& context);
+
+/// The binding of an enum draft without errors.
+EnumBinding bind_enum(const EnumDraft& draft, const clang::ASTContext& context);
+
+}  // namespace structmig::extract
