@@ -6,22 +6,6 @@
 namespace structmig::drift_detail {
 namespace {
 
-std::string action_name(ForeignKeyAction action) {
-  switch (action) {
-    case ForeignKeyAction::no_action:
-      return "NO ACTION";
-    case ForeignKeyAction::restrict:
-      return "RESTRICT";
-    case ForeignKeyAction::cascade:
-      return "CASCADE";
-    case ForeignKeyAction::set_null:
-      return "SET NULL";
-    case ForeignKeyAction::set_default:
-      return "SET DEFAULT";
-  }
-  return "?";
-}
-
 std::string key_text(const IndexKey& key) {
   return key.column.empty() ? key.expression : key.column;
 }
@@ -74,10 +58,10 @@ std::string describe(const ForeignKey& foreign_key) {
     out += " " + parenthesized(foreign_key.referenced_columns);
   }
   if (foreign_key.on_delete != ForeignKeyAction::no_action) {
-    out += " ON DELETE " + action_name(foreign_key.on_delete);
+    out += " ON DELETE " + std::string(foreign_key_action_sql(foreign_key.on_delete));
   }
   if (foreign_key.on_update != ForeignKeyAction::no_action) {
-    out += " ON UPDATE " + action_name(foreign_key.on_update);
+    out += " ON UPDATE " + std::string(foreign_key_action_sql(foreign_key.on_update));
   }
   return out;
 }

@@ -158,4 +158,20 @@ std::vector<std::string> to_sql(const std::vector<Op>& ops) {
   return out;
 }
 
+std::string_view foreign_key_action_sql(ForeignKeyAction action) {
+  switch (action) {
+    case ForeignKeyAction::no_action:
+      return "NO ACTION";
+    case ForeignKeyAction::restrict:
+      return "RESTRICT";
+    case ForeignKeyAction::cascade:
+      return "CASCADE";
+    case ForeignKeyAction::set_null:
+      return "SET NULL";
+    case ForeignKeyAction::set_default:
+      return "SET DEFAULT";
+  }
+  throw std::invalid_argument("unknown foreign key action");
+}
+
 }  // namespace structmig

@@ -10,20 +10,9 @@ namespace structmig::sql_detail {
 namespace {
 
 /// Empty for NO ACTION, PostgreSQL's default, which the clause leaves out.
-std::string action_keywords(ForeignKeyAction action) {
-  switch (action) {
-    case ForeignKeyAction::no_action:
-      return {};
-    case ForeignKeyAction::restrict:
-      return "RESTRICT";
-    case ForeignKeyAction::cascade:
-      return "CASCADE";
-    case ForeignKeyAction::set_null:
-      return "SET NULL";
-    case ForeignKeyAction::set_default:
-      return "SET DEFAULT";
-  }
-  throw std::invalid_argument("unknown foreign key action");
+std::string action_clause(ForeignKeyAction action) {
+  return action == ForeignKeyAction::no_action ? std::string()
+                                               : std::string(foreign_key_action_sql(action));
 }
 
 std::string index_key(const IndexKey& key) {
@@ -71,10 +60,10 @@ std::string foreign_key_clause(const ForeignKey& foreign_key) {
   if (!foreign_key.referenced_columns.empty()) {
     out += " (" + quote_ident_list(foreign_key.referenced_columns, foreign_key.name) + ")";
   }
-  if (std::string action = action_keywords(foreign_key.on_delete); !action.empty()) {
+  if (std::string action = action_clause(foreign_key.on_delete); !action.empty()) {
     out += " ON DELETE " + action;
   }
-  if (std::string action = action_keywords(foreign_key.on_update); !action.empty()) {
+  if (std::string action = action_clause(foreign_key.on_update); !action.empty()) {
     out += " ON UPDATE " + action;
   }
   return out;

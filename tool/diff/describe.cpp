@@ -3,6 +3,8 @@
 
 #include <type_traits>
 
+#include "structmig/sql.hpp"
+
 namespace structmig::diff {
 namespace {
 
@@ -57,22 +59,6 @@ std::string identity_text(Identity identity) {
   return "none";
 }
 
-std::string action_text(ForeignKeyAction action) {
-  switch (action) {
-    case ForeignKeyAction::restrict:
-      return "RESTRICT";
-    case ForeignKeyAction::cascade:
-      return "CASCADE";
-    case ForeignKeyAction::set_null:
-      return "SET NULL";
-    case ForeignKeyAction::set_default:
-      return "SET DEFAULT";
-    case ForeignKeyAction::no_action:
-      break;
-  }
-  return "NO ACTION";
-}
-
 // "character varying(20) NOT NULL DEFAULT 'normal'"; a nullable column says
 // nothing about nullability, as in SQL.
 std::string column_definition(const Column& column) {
@@ -119,9 +105,9 @@ std::string describe_foreign_key(const std::string& table, const ForeignKey& key
   std::string out = "add foreign key " + table + "." + key.name + ": (" + joined(key.columns) +
                     ") -> " + key.referenced_table + " (" + joined(key.referenced_columns) + ")";
   if (key.on_delete != ForeignKeyAction::no_action)
-    out += " ON DELETE " + action_text(key.on_delete);
+    out += " ON DELETE " + std::string(foreign_key_action_sql(key.on_delete));
   if (key.on_update != ForeignKeyAction::no_action)
-    out += " ON UPDATE " + action_text(key.on_update);
+    out += " ON UPDATE " + std::string(foreign_key_action_sql(key.on_update));
   return out;
 }
 

@@ -16,6 +16,9 @@ std::string quote_ident(std::string_view identifier);
 /// 'text' with quotes doubled; E'…' with backslashes doubled when needed.
 std::string quote_literal(std::string_view text);
 
+/// ON DELETE / ON UPDATE keywords: "NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT".
+std::string_view foreign_key_action_sql(ForeignKeyAction action);
+
 /// The statements (without a trailing ';') that perform one operation.
 std::vector<std::string> to_sql(const Op& op);
 /// The statements of a whole list of operations, in order.
