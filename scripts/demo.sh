@@ -2,7 +2,8 @@
 # The main job, start to finish: install what is missing, build (which runs
 # migrations_autogen), start a throwaway PostgreSQL under the build directory,
 # run the example support application — it migrates its database at start-up,
-# writes a ticket and reads it back — then show the migration history.
+# writes a ticket and reads it back — then show the migration history and
+# compare the database with the models compiled into the binary.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${STRUCTMIG_BUILD_DIR:-$here/build}
@@ -34,3 +35,6 @@ echo "== second start: already at head, nothing to apply"
 echo
 echo "== the migration history, from the migrate command line"
 "$build/example/support_migrate" --url "$conninfo" history
+echo
+echo "== the database compared with the models compiled into the binary"
+"$build/example/support_migrate" --url "$conninfo" check
