@@ -9,6 +9,23 @@
 #include "join.hpp"
 
 namespace structmig {
+namespace {
+
+// Every revision reachable from `start` (included) along `next` edges.
+template <typename Next>
+std::set<std::string> reachable(const std::vector<std::string>& start, Next next) {
+  std::set<std::string> seen;
+  std::vector<std::string> stack(start.begin(), start.end());
+  while (!stack.empty()) {
+    std::string revision = std::move(stack.back());
+    stack.pop_back();
+    if (!seen.insert(revision).second) continue;
+    for (auto& following : next(revision)) stack.push_back(std::move(following));
+  }
+  return seen;
+}
+
+}  // namespace
 
 using detail::join;
 
@@ -157,27 +174,11 @@ std::vector<std::string> RevisionGraph::branch_points() const {
 }
 
 std::set<std::string> RevisionGraph::ancestors(const std::vector<std::string>& revisions) const {
-  std::set<std::string> seen;
-  std::vector<std::string> stack(revisions.begin(), revisions.end());
-  while (!stack.empty()) {
-    std::string revision = std::move(stack.back());
-    stack.pop_back();
-    if (!seen.insert(revision).second) continue;
-    for (auto& next : requirements(node(revision))) stack.push_back(std::move(next));
-  }
-  return seen;
+  return reachable(revisions, [&](const std::string& r) { return requirements(node(r)); });
 }
 
 std::set<std::string> RevisionGraph::descendants(const std::vector<std::string>& revisions) const {
-  std::set<std::string> seen;
-  std::vector<std::string> stack(revisions.begin(), revisions.end());
-  while (!stack.empty()) {
-    std::string revision = std::move(stack.back());
-    stack.pop_back();
-    if (!seen.insert(revision).second) continue;
-    for (auto& next : requirers(node(revision))) stack.push_back(std::move(next));
-  }
-  return seen;
+  return reachable(revisions, [&](const std::string& r) { return requirers(node(r)); });
 }
 
 std::vector<std::string> RevisionGraph::heads_of(const std::set<std::string>& applied) const {
