@@ -60,7 +60,12 @@ Op reverse(const Op& op) {
                              std::is_same_v<T, RenameIndex> || std::is_same_v<T, RenameEnum> ||
                              std::is_same_v<T, RenameEnumLabel> ||
                              std::is_same_v<T, RecreateEnum>) {
-          return swapped(o);
+          T back = swapped(o);
+          if constexpr (std::is_same_v<T, SetPrimaryKey>) back.using_index.reset();
+          return back;
+        } else if constexpr (std::is_same_v<T, ValidateConstraint> ||
+                             std::is_same_v<T, Backfill> || std::is_same_v<T, CommitStep>) {
+          throw IrreversibleOp("a validation, a backfill or a step boundary has no inverse");
         } else if constexpr (std::is_same_v<T, AddForeignKey>) {
           return DropForeignKey{o.table, o.foreign_key};
         } else if constexpr (std::is_same_v<T, DropForeignKey>) {
@@ -74,9 +79,9 @@ Op reverse(const Op& op) {
         } else if constexpr (std::is_same_v<T, DropCheck>) {
           return AddCheck{o.table, o.check};
         } else if constexpr (std::is_same_v<T, CreateIndex>) {
-          return DropIndex{o.table, o.index};
+          return DropIndex{o.table, o.index, o.concurrently};
         } else if constexpr (std::is_same_v<T, DropIndex>) {
-          return CreateIndex{o.table, o.index};
+          return CreateIndex{o.table, o.index, o.concurrently};
         } else if constexpr (std::is_same_v<T, CreateEnum>) {
           return DropEnum{o.type};
         } else if constexpr (std::is_same_v<T, DropEnum>) {
@@ -97,8 +102,41 @@ Op reverse(const Op& op) {
 std::vector<Op> reverse(const std::vector<Op>& ops) {
   std::vector<Op> out;
   out.reserve(ops.size());
-  for (auto it = ops.rbegin(); it != ops.rend(); ++it) out.push_back(reverse(*it));
+  for (auto it = ops.rbegin(); it != ops.rend(); ++it) {
+    if (std::holds_alternative<ValidateConstraint>(*it) || std::holds_alternative<Backfill>(*it) ||
+        std::holds_alternative<CommitStep>(*it)) {
+      continue;  // nothing to undo: the inverse of what they check or fill undoes them
+    }
+    out.push_back(reverse(*it));
+  }
   return out;
+}
+
+bool runs_outside_transaction(const Op& op) {
+  if (const auto* create = std::get_if<CreateIndex>(&op)) return create->concurrently;
+  if (const auto* drop = std::get_if<DropIndex>(&op)) return drop->concurrently;
+  return std::holds_alternative<Backfill>(op);
+}
+
+std::vector<Step> split_steps(const std::vector<Op>& ops, bool transactional_migration) {
+  std::vector<Step> steps;
+  Step group;
+  auto close_group = [&] {
+    if (!group.ops.empty()) steps.push_back(std::move(group));
+    group = Step{};
+  };
+  for (const Op& op : ops) {
+    if (std::holds_alternative<CommitStep>(op)) {
+      close_group();
+    } else if (!transactional_migration || runs_outside_transaction(op)) {
+      close_group();
+      steps.push_back(Step{false, {op}});
+    } else {
+      group.ops.push_back(op);
+    }
+  }
+  close_group();
+  return steps;
 }
 
 void Ops::create_table(Table table) { ops_.push_back(CreateTable{std::move(table)}); }
@@ -129,44 +167,49 @@ void Ops::alter_column(std::string table, Column from, Column to,
 }
 
 void Ops::set_primary_key(std::string table, std::vector<std::string> from,
-                          std::vector<std::string> to, std::string name) {
-  ops_.push_back(SetPrimaryKey{std::move(table), std::move(from), std::move(to), std::move(name)});
+                          std::vector<std::string> to, std::string name,
+                          ConstraintOptions options) {
+  ops_.push_back(SetPrimaryKey{std::move(table), std::move(from), std::move(to), std::move(name),
+                               std::move(options.using_index)});
 }
 
 void Ops::set_table_comment(std::string table, std::optional<std::string> comment) {
   ops_.push_back(SetTableComment{std::move(table), std::nullopt, std::move(comment)});
 }
 
-void Ops::add_foreign_key(std::string table, ForeignKey foreign_key) {
-  ops_.push_back(AddForeignKey{std::move(table), std::move(foreign_key)});
+void Ops::add_foreign_key(std::string table, ForeignKey foreign_key, ConstraintOptions options) {
+  ops_.push_back(AddForeignKey{std::move(table), std::move(foreign_key), options.not_valid});
 }
 
 void Ops::drop_foreign_key(std::string table, std::string name) {
   ops_.push_back(DropForeignKey{std::move(table), ForeignKey{.name = std::move(name)}});
 }
 
-void Ops::add_unique(std::string table, UniqueConstraint unique) {
-  ops_.push_back(AddUnique{std::move(table), std::move(unique)});
+void Ops::add_unique(std::string table, UniqueConstraint unique, ConstraintOptions options) {
+  ops_.push_back(AddUnique{std::move(table), std::move(unique), std::move(options.using_index)});
 }
 
 void Ops::drop_unique(std::string table, std::string name) {
   ops_.push_back(DropUnique{std::move(table), UniqueConstraint{.name = std::move(name)}});
 }
 
-void Ops::add_check(std::string table, CheckConstraint check) {
-  ops_.push_back(AddCheck{std::move(table), std::move(check)});
+void Ops::add_check(std::string table, CheckConstraint check, ConstraintOptions options) {
+  ops_.push_back(AddCheck{std::move(table), std::move(check), options.not_valid});
+}
+void Ops::validate_constraint(std::string table, std::string name) {
+  ops_.push_back(ValidateConstraint{std::move(table), std::move(name)});
 }
 
 void Ops::drop_check(std::string table, std::string name) {
   ops_.push_back(DropCheck{std::move(table), CheckConstraint{.name = std::move(name)}});
 }
 
-void Ops::create_index(std::string table, Index index) {
-  ops_.push_back(CreateIndex{std::move(table), std::move(index)});
+void Ops::create_index(std::string table, Index index, IndexOptions options) {
+  ops_.push_back(CreateIndex{std::move(table), std::move(index), options.concurrently});
 }
 
-void Ops::drop_index(std::string table, std::string name) {
-  ops_.push_back(DropIndex{std::move(table), Index{.name = std::move(name)}});
+void Ops::drop_index(std::string table, std::string name, IndexOptions options) {
+  ops_.push_back(DropIndex{std::move(table), Index{.name = std::move(name)}, options.concurrently});
 }
 
 void Ops::rename_constraint(std::string table, std::string from, std::string to) {
@@ -203,6 +246,12 @@ void Ops::recreate_enum(EnumType from, EnumType to, std::vector<EnumUsage> usage
 }
 
 void Ops::execute(std::string sql) { ops_.push_back(ExecuteSql{std::move(sql)}); }
+void Ops::backfill(std::string table, std::string column, std::string expression,
+                   BackfillOptions options) {
+  ops_.push_back(Backfill{std::move(table), std::move(column), std::move(expression),
+                          std::move(options.key), options.batch_size});
+}
+void Ops::commit() { ops_.push_back(CommitStep{}); }
 
 std::vector<Op> Ops::pending() const {
   return std::vector<Op>(ops_.begin() + static_cast<std::ptrdiff_t>(flushed_), ops_.end());

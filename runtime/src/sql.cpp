@@ -59,6 +59,10 @@ std::string alter_table(std::string_view table) {
   return "ALTER TABLE " + quote_ident(table) + " ";
 }
 
+std::string drop_index_concurrently(std::string_view name) {
+  return "DROP INDEX CONCURRENTLY IF EXISTS " + quote_ident(name);
+}
+
 }  // namespace sql_detail
 
 std::string quote_ident(std::string_view identifier) {
@@ -109,21 +113,40 @@ std::vector<std::string> to_sql(const Op& op) {
           // Always written: a migration file's set_table_comment() does not know `from`.
           return {table_comment(o.table, o.to)};
         } else if constexpr (std::is_same_v<T, AddForeignKey>) {
-          return {add_constraint(o.table, foreign_key_clause(o.foreign_key))};
+          return {add_constraint(o.table, foreign_key_clause(o.foreign_key)) +
+                  (o.not_valid ? " NOT VALID" : "")};
         } else if constexpr (std::is_same_v<T, DropForeignKey>) {
           return {drop_constraint(o.table, o.foreign_key.name)};
         } else if constexpr (std::is_same_v<T, AddUnique>) {
+          if (o.using_index) {
+            return {add_constraint(o.table, "CONSTRAINT " + quote_ident(o.unique.name) +
+                                                " UNIQUE USING INDEX " +
+                                                quote_ident(*o.using_index))};
+          }
           return {add_constraint(o.table, unique_clause(o.unique))};
         } else if constexpr (std::is_same_v<T, DropUnique>) {
           return {drop_constraint(o.table, o.unique.name)};
         } else if constexpr (std::is_same_v<T, AddCheck>) {
-          return {add_constraint(o.table, check_clause(o.check))};
+          return {add_constraint(o.table, check_clause(o.check)) +
+                  (o.not_valid ? " NOT VALID" : "")};
         } else if constexpr (std::is_same_v<T, DropCheck>) {
           return {drop_constraint(o.table, o.check.name)};
         } else if constexpr (std::is_same_v<T, CreateIndex>) {
-          return {create_index(o.table, o.index)};
+          if (!o.concurrently) return {create_index(o.table, o.index)};
+          // An INVALID index of this name is what an interrupted concurrent
+          // build leaves behind; the migrator drops only such a one, a script
+          // drops whatever is there (the step had not been recorded as done).
+          return {drop_index_concurrently(o.index.name),
+                  create_index(o.table, o.index, /*concurrently=*/true)};
         } else if constexpr (std::is_same_v<T, DropIndex>) {
+          if (o.concurrently) return {drop_index_concurrently(o.index.name)};
           return {"DROP INDEX " + quote_ident(o.index.name)};
+        } else if constexpr (std::is_same_v<T, ValidateConstraint>) {
+          return {alter_table(o.table) + "VALIDATE CONSTRAINT " + quote_ident(o.name)};
+        } else if constexpr (std::is_same_v<T, Backfill>) {
+          return {backfill_script(o)};
+        } else if constexpr (std::is_same_v<T, CommitStep>) {
+          return {};
         } else if constexpr (std::is_same_v<T, RenameConstraint>) {
           return {alter_table(o.table) + "RENAME CONSTRAINT " + quote_ident(o.from) + " TO " +
                   quote_ident(o.to)};

@@ -69,14 +69,15 @@ std::string foreign_key_clause(const ForeignKey& foreign_key) {
   return out;
 }
 
-std::string create_index(std::string_view table, const Index& index) {
+std::string create_index(std::string_view table, const Index& index, bool concurrently) {
   if (index.keys.empty()) {
     throw std::invalid_argument("index " + quote_ident(index.name) + " has no keys");
   }
   std::vector<std::string> keys;
   for (const IndexKey& key : index.keys) keys.push_back(index_key(key));
   std::string out = std::string(index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") +
-                    quote_ident(index.name) + " ON " + quote_ident(table);
+                    (concurrently ? "CONCURRENTLY " : "") + quote_ident(index.name) + " ON " +
+                    quote_ident(table);
   // btree is the default method; an empty one (a hand-built value) means it too.
   if (!index.method.empty() && index.method != "btree") {
     out += " USING " + checked_method(index.method);

@@ -44,8 +44,13 @@ std::string primary_key_clause(std::string_view name, const std::vector<std::str
 std::string unique_clause(const UniqueConstraint& unique);
 std::string check_clause(const CheckConstraint& check);
 std::string foreign_key_clause(const ForeignKey& foreign_key);
-/// `CREATE [UNIQUE] INDEX "name" ON "t" [USING m] (keys) [WHERE p]`.
-std::string create_index(std::string_view table, const Index& index);
+/// `CREATE [UNIQUE] INDEX [CONCURRENTLY] "name" ON "t" [USING m] (keys) [WHERE p]`.
+std::string create_index(std::string_view table, const Index& index, bool concurrently = false);
+/// `DROP INDEX CONCURRENTLY IF EXISTS "name"`.
+std::string drop_index_concurrently(std::string_view name);
+/// A backfill as one DO block that commits batch by batch (PostgreSQL 11+,
+/// outside a transaction block), for offline scripts.
+std::string backfill_script(const Backfill& op);
 
 Statements create_table_sql(const Table& table);
 Statements add_column_sql(const AddColumn& op);

@@ -95,7 +95,13 @@ Statements set_primary_key_sql(const SetPrimaryKey& op) {
   if (op.from == op.to) return {};
   std::vector<std::string> subcommands;
   if (!op.from.empty()) subcommands.push_back("DROP CONSTRAINT " + quote_ident(op.name));
-  if (!op.to.empty()) subcommands.push_back("ADD " + primary_key_clause(op.name, op.to));
+  if (op.to.empty()) {
+  } else if (op.using_index) {
+    subcommands.push_back("ADD CONSTRAINT " + quote_ident(op.name) + " PRIMARY KEY USING INDEX " +
+                          quote_ident(*op.using_index));
+  } else {
+    subcommands.push_back("ADD " + primary_key_clause(op.name, op.to));
+  }
   return {alter_table(op.table) + comma_joined(subcommands)};
 }
 

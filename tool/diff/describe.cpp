@@ -176,6 +176,12 @@ std::string describe(const Op& op) {
           return "rename constraint " + o.table + "." + o.from + " -> " + o.to;
         } else if constexpr (std::is_same_v<T, RenameIndex>) {
           return "rename index " + o.table + "." + o.from + " -> " + o.to;
+        } else if constexpr (std::is_same_v<T, ValidateConstraint>) {
+          return "validate constraint " + o.table + "." + o.name;
+        } else if constexpr (std::is_same_v<T, Backfill>) {
+          return "backfill " + o.table + "." + o.column + " = " + o.expression + " where NULL";
+        } else if constexpr (std::is_same_v<T, CommitStep>) {
+          return "commit";
         } else if constexpr (std::is_same_v<T, CreateEnum>) {
           return "create enum " + o.type.name + " " + label_list(o.type.labels);
         } else if constexpr (std::is_same_v<T, DropEnum>) {

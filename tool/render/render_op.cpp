@@ -38,6 +38,14 @@ std::string call(std::string_view function, const std::vector<std::string>& argu
   return head + join(arguments, ",\n" + indent) + ");";
 }
 
+// The arguments, and the options initializer after them unless it is empty.
+std::vector<std::string> with_options(std::vector<std::string> arguments,
+                                      const Initializer& options) {
+  std::string text = options.str();
+  if (text != "{}") arguments.push_back(std::move(text));
+  return arguments;
+}
+
 std::string render_create_table(const Table& table) {
   return "op.create_table(" + table_initializer(table, kBodyIndent) + ");";
 }
@@ -91,28 +99,55 @@ std::string render_op(const Op& op) {
           if (o.using_sql) arguments.push_back(literal(*o.using_sql));
           return call("alter_column", arguments, /*break_when_long=*/true);
         } else if constexpr (std::is_same_v<T, SetPrimaryKey>) {
-          return call("set_primary_key",
-                      {literal(o.table), string_list(o.from), string_list(o.to), literal(o.name)});
+          std::vector<std::string> arguments = {literal(o.table), string_list(o.from),
+                                                string_list(o.to), literal(o.name)};
+          if (o.using_index) {
+            arguments.push_back(Initializer().add_optional("using_index", o.using_index).str());
+          }
+          return call("set_primary_key", arguments);
         } else if constexpr (std::is_same_v<T, SetTableComment>) {
           return call("set_table_comment",
                       {literal(o.table), o.to ? literal(*o.to) : "std::nullopt"});
         } else if constexpr (std::is_same_v<T, AddForeignKey>) {
-          return call("add_foreign_key",
-                      {literal(o.table), foreign_key_initializer(o.foreign_key)});
+          return call("add_foreign_key", with_options({literal(o.table),
+                                                       foreign_key_initializer(o.foreign_key)},
+                                                      Initializer().add_if(o.not_valid,
+                                                                           "not_valid", "true")));
         } else if constexpr (std::is_same_v<T, DropForeignKey>) {
           return call("drop_foreign_key", {literal(o.table), literal(o.foreign_key.name)});
         } else if constexpr (std::is_same_v<T, AddUnique>) {
-          return call("add_unique", {literal(o.table), unique_initializer(o.unique)});
+          return call("add_unique",
+                      with_options({literal(o.table), unique_initializer(o.unique)},
+                                   Initializer().add_optional("using_index", o.using_index)));
         } else if constexpr (std::is_same_v<T, DropUnique>) {
           return call("drop_unique", {literal(o.table), literal(o.unique.name)});
         } else if constexpr (std::is_same_v<T, AddCheck>) {
-          return call("add_check", {literal(o.table), check_initializer(o.check)});
+          return call("add_check",
+                      with_options({literal(o.table), check_initializer(o.check)},
+                                   Initializer().add_if(o.not_valid, "not_valid", "true")));
         } else if constexpr (std::is_same_v<T, DropCheck>) {
           return call("drop_check", {literal(o.table), literal(o.check.name)});
         } else if constexpr (std::is_same_v<T, CreateIndex>) {
-          return call("create_index", {literal(o.table), index_initializer(o.index)});
+          return call("create_index",
+                      with_options({literal(o.table), index_initializer(o.index)},
+                                   Initializer().add_if(o.concurrently, "concurrently", "true")));
         } else if constexpr (std::is_same_v<T, DropIndex>) {
-          return call("drop_index", {literal(o.table), literal(o.index.name)});
+          return call("drop_index",
+                      with_options({literal(o.table), literal(o.index.name)},
+                                   Initializer().add_if(o.concurrently, "concurrently", "true")));
+        } else if constexpr (std::is_same_v<T, ValidateConstraint>) {
+          return call("validate_constraint", {literal(o.table), literal(o.name)});
+        } else if constexpr (std::is_same_v<T, Backfill>) {
+          const Backfill defaults;
+          return call("backfill",
+                      with_options({literal(o.table), literal(o.column), literal(o.expression)},
+                                   Initializer()
+                                       .add_if(o.key != defaults.key, "key", string_list(o.key))
+                                       .add_if(o.batch_size != defaults.batch_size, "batch_size",
+                                               std::to_string(o.batch_size))),
+                      /*break_when_long=*/true);
+        } else if constexpr (std::is_same_v<T, CommitStep>) {
+          return "op.commit();";
         } else if constexpr (std::is_same_v<T, RenameConstraint>) {
           return call("rename_constraint", {literal(o.table), literal(o.from), literal(o.to)});
         } else if constexpr (std::is_same_v<T, RenameIndex>) {

@@ -61,12 +61,15 @@ std::string verb(const Op& op) {
       "drop_index",         // DropIndex
       "rename_constraint",  // RenameConstraint
       "rename_index",       // RenameIndex
+      "validate",           // ValidateConstraint
       "create_enum",        // CreateEnum
       "drop_enum",          // DropEnum
       "rename_enum",        // RenameEnum
       "add_enum_label",     // AddEnumLabel
       "rename_enum_label",  // RenameEnumLabel
       "recreate_enum",      // RecreateEnum
+      "backfill",           // Backfill
+      "commit",             // CommitStep
       "execute_sql",        // ExecuteSql
   };
   static_assert(std::size(kVerbs) == std::variant_size_v<Op>);
@@ -105,6 +108,10 @@ std::pair<std::string, std::string> subject(const Op& op) {
         } else if constexpr (std::is_same_v<T, RenameConstraint> ||
                              std::is_same_v<T, RenameIndex>) {
           return {o.to, ""};
+        } else if constexpr (std::is_same_v<T, ValidateConstraint>) {
+          return {o.name, ""};
+        } else if constexpr (std::is_same_v<T, Backfill>) {
+          return {o.table, o.column};
         } else if constexpr (std::is_same_v<T, CreateEnum> || std::is_same_v<T, DropEnum>) {
           return {o.type.name, ""};
         } else if constexpr (std::is_same_v<T, RecreateEnum>) {
@@ -114,7 +121,7 @@ std::pair<std::string, std::string> subject(const Op& op) {
         } else if constexpr (std::is_same_v<T, RenameEnumLabel>) {
           return {o.type, o.from + "_" + o.to};
         } else {
-          static_assert(std::is_same_v<T, ExecuteSql>);
+          static_assert(std::is_same_v<T, ExecuteSql> || std::is_same_v<T, CommitStep>);
           return {"", ""};
         }
       },

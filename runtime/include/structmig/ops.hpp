@@ -68,6 +68,9 @@ struct SetPrimaryKey {
   std::vector<std::string> from;
   std::vector<std::string> to;
   std::string name;  // the constraint's name (the same before and after)
+  /// The new key adopts this unique index, built beforehand (concurrently):
+  /// ADD CONSTRAINT … PRIMARY KEY USING INDEX, no scan under the lock.
+  std::optional<std::string> using_index;
   friend bool operator==(const SetPrimaryKey&, const SetPrimaryKey&) = default;
 };
 struct SetTableComment {
@@ -79,9 +82,12 @@ struct SetTableComment {
 
 // ---- constraints and indexes ----------------------------------------------
 
+/// NOT VALID: the constraint holds for new rows at once, the existing rows are
+/// checked later by ValidateConstraint, which does not block writes.
 struct AddForeignKey {
   std::string table;
   ForeignKey foreign_key;
+  bool not_valid = false;
   friend bool operator==(const AddForeignKey&, const AddForeignKey&) = default;
 };
 struct DropForeignKey {
@@ -89,9 +95,12 @@ struct DropForeignKey {
   ForeignKey foreign_key;
   friend bool operator==(const DropForeignKey&, const DropForeignKey&) = default;
 };
+/// `using_index`: the constraint adopts a unique index built beforehand
+/// (concurrently): ADD CONSTRAINT … UNIQUE USING INDEX, no scan under the lock.
 struct AddUnique {
   std::string table;
   UniqueConstraint unique;
+  std::optional<std::string> using_index;
   friend bool operator==(const AddUnique&, const AddUnique&) = default;
 };
 struct DropUnique {
@@ -102,6 +111,7 @@ struct DropUnique {
 struct AddCheck {
   std::string table;
   CheckConstraint check;
+  bool not_valid = false;  // as AddForeignKey::not_valid
   friend bool operator==(const AddCheck&, const AddCheck&) = default;
 };
 struct DropCheck {
@@ -109,14 +119,20 @@ struct DropCheck {
   CheckConstraint check;
   friend bool operator==(const DropCheck&, const DropCheck&) = default;
 };
+/// CONCURRENTLY: reads and writes go on while the index is built (or dropped);
+/// PostgreSQL runs it outside any transaction, so it is a step of its own. A
+/// concurrent build first drops an INVALID index of the same name, left by an
+/// interrupted build.
 struct CreateIndex {
   std::string table;
   Index index;
+  bool concurrently = false;
   friend bool operator==(const CreateIndex&, const CreateIndex&) = default;
 };
 struct DropIndex {
   std::string table;
   Index index;
+  bool concurrently = false;
   friend bool operator==(const DropIndex&, const DropIndex&) = default;
 };
 /// A constraint (primary key, unique, check, foreign key) gets a new name,
@@ -132,6 +148,14 @@ struct RenameIndex {
   std::string from;
   std::string to;
   friend bool operator==(const RenameIndex&, const RenameIndex&) = default;
+};
+/// ALTER TABLE … VALIDATE CONSTRAINT: checks the rows of a constraint added
+/// NOT VALID, under a lock that lets reads and writes go on. Any kind of
+/// constraint (foreign key, check).
+struct ValidateConstraint {
+  std::string table;
+  std::string name;
+  friend bool operator==(const ValidateConstraint&, const ValidateConstraint&) = default;
 };
 
 // ---- enums ----------------------------------------------------------------
@@ -187,6 +211,29 @@ struct RecreateEnum {
   friend bool operator==(const RecreateEnum&, const RecreateEnum&) = default;
 };
 
+// ---- data -----------------------------------------------------------------
+
+/// Fills `column` with `expression` (SQL) in every row where it is NULL, in
+/// batches in the order of `key` (keyset pagination, never OFFSET), each batch
+/// committed on its own: a step of its own, outside a transaction, that row
+/// locks only a batch at a time. Rerunning it continues where it stopped.
+struct Backfill {
+  std::string table;
+  std::string column;
+  std::string expression;
+  std::vector<std::string> key = {"id"};  // a unique key of the table (its primary key)
+  std::size_t batch_size = 1000;
+  friend bool operator==(const Backfill&, const Backfill&) = default;
+};
+
+// ---- steps ----------------------------------------------------------------
+
+/// Ends the current step: what was recorded before commits, what follows runs
+/// in a new transaction (a VALIDATE after the NOT VALID constraint it checks).
+struct CommitStep {
+  friend bool operator==(const CommitStep&, const CommitStep&) = default;
+};
+
 // ---- raw SQL --------------------------------------------------------------
 
 /// Raw SQL written by hand in a migration.
@@ -198,18 +245,57 @@ struct ExecuteSql {
 using Op = std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,
                         AlterColumn, SetPrimaryKey, SetTableComment, AddForeignKey, DropForeignKey,
                         AddUnique, DropUnique, AddCheck, DropCheck, CreateIndex, DropIndex,
-                        RenameConstraint, RenameIndex, CreateEnum, DropEnum, RenameEnum,
-                        AddEnumLabel, RenameEnumLabel, RecreateEnum, ExecuteSql>;
+                        RenameConstraint, RenameIndex, ValidateConstraint, CreateEnum, DropEnum,
+                        RenameEnum, AddEnumLabel, RenameEnumLabel, RecreateEnum, Backfill,
+                        CommitStep, ExecuteSql>;
 
-/// Thrown by reverse() for an operation that has no inverse (raw SQL).
+/// Thrown by reverse() for an operation that has no inverse (raw SQL), or
+/// whose inverse is nothing (VALIDATE, a backfill, a step boundary).
 class IrreversibleOp : public std::logic_error {
  public:
   using std::logic_error::logic_error;
 };
 
 Op reverse(const Op& op);
-/// The inverse of a whole plan: each op reversed, in the opposite order.
+/// The inverse of a whole plan: each op reversed, in the opposite order;
+/// operations whose inverse is nothing (VALIDATE, a backfill, a step
+/// boundary) are left out.
 std::vector<Op> reverse(const std::vector<Op>& ops);
+
+// ---- steps ----------------------------------------------------------------
+
+/// True for operations that cannot run inside a transaction block
+/// (concurrent index builds and drops) or that commit as they go (a backfill):
+/// each is a step of its own.
+bool runs_outside_transaction(const Op& op);
+
+/// One step of a migration: a transactional group of operations, committed
+/// together, or a single operation outside any transaction.
+struct Step {
+  bool transactional = true;
+  std::vector<Op> ops;
+  friend bool operator==(const Step&, const Step&) = default;
+};
+
+/// A migration's operations cut into its steps, as the migrator runs them and
+/// as the offline SQL and the generated file show them: a CommitStep ends a
+/// group; an operation that runs outside a transaction is a step of its own;
+/// in a non-transactional migration every operation is. Empty groups vanish.
+std::vector<Step> split_steps(const std::vector<Op>& ops, bool transactional_migration = true);
+
+/// Options of the recorder's calls; a designated initializer in a migration
+/// file reads `{.concurrently = true}`.
+struct IndexOptions {
+  bool concurrently = false;
+};
+struct ConstraintOptions {
+  bool not_valid = false;
+  std::optional<std::string> using_index;  // unique constraints and primary keys
+};
+struct BackfillOptions {
+  std::vector<std::string> key = {"id"};
+  std::size_t batch_size = 1000;
+};
 
 /// Where a new enum label goes.
 struct EnumLabelPosition {
@@ -230,6 +316,10 @@ class MigrationSession {
   virtual Connection& connection() = 0;
   /// True when the migration runs inside one transaction.
   virtual bool transactional() const = 0;
+  /// True while the migration records a step that an earlier, interrupted run
+  /// already committed: its operations are skipped, and so are the batches of
+  /// update_in_batches (the migration's own queries still run).
+  virtual bool step_done() const { return false; }
 };
 
 /// Thrown when a migration needs the live database (a data migration) while
@@ -270,17 +360,19 @@ class Ops {
   void alter_column(std::string table, Column from, Column to,
                     std::optional<std::string> using_sql = std::nullopt);
   void set_primary_key(std::string table, std::vector<std::string> from,
-                       std::vector<std::string> to, std::string name);
+                       std::vector<std::string> to, std::string name,
+                       ConstraintOptions options = {});
   void set_table_comment(std::string table, std::optional<std::string> comment);
 
-  void add_foreign_key(std::string table, ForeignKey foreign_key);
+  void add_foreign_key(std::string table, ForeignKey foreign_key, ConstraintOptions options = {});
   void drop_foreign_key(std::string table, std::string name);
-  void add_unique(std::string table, UniqueConstraint unique);
+  void add_unique(std::string table, UniqueConstraint unique, ConstraintOptions options = {});
   void drop_unique(std::string table, std::string name);
-  void add_check(std::string table, CheckConstraint check);
+  void add_check(std::string table, CheckConstraint check, ConstraintOptions options = {});
   void drop_check(std::string table, std::string name);
-  void create_index(std::string table, Index index);
-  void drop_index(std::string table, std::string name);
+  void validate_constraint(std::string table, std::string name);
+  void create_index(std::string table, Index index, IndexOptions options = {});
+  void drop_index(std::string table, std::string name, IndexOptions options = {});
   void rename_constraint(std::string table, std::string from, std::string to);
   void rename_index(std::string table, std::string from, std::string to);
 
@@ -293,6 +385,12 @@ class Ops {
 
   /// Raw SQL, run in order with the other operations.
   void execute(std::string sql);
+
+  /// See Backfill: `column` = `expression` where it is NULL, batch by batch.
+  void backfill(std::string table, std::string column, std::string expression,
+                BackfillOptions options = {});
+  /// Ends the current step (see CommitStep).
+  void commit();
 
   /// The live connection, for data migrations. Everything recorded so far is
   /// executed first. Throws OfflineUnsupported when there is no database (the

@@ -19,6 +19,12 @@ std::string quote_literal(std::string_view text);
 /// ON DELETE / ON UPDATE keywords: "NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT".
 std::string_view foreign_key_action_sql(ForeignKeyAction action);
 
+/// True unless PostgreSQL changes a column from `from_type` to `to_type`
+/// (format_type() spellings) without rewriting or scanning the table: varchar
+/// widened, varchar to text, text to unbounded varchar, numeric to a larger
+/// precision at the same scale or to unconstrained numeric.
+bool type_change_rewrites(std::string_view from_type, std::string_view to_type);
+
 /// The statements (without a trailing ';') that perform one operation.
 std::vector<std::string> to_sql(const Op& op);
 /// The statements of a whole list of operations, in order.
