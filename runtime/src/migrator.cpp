@@ -8,35 +8,11 @@
 #include "bookkeeping.hpp"
 #include "database_state.hpp"
 #include "integrity.hpp"
+#include "migration_lock.hpp"
 #include "step_session.hpp"
 
 namespace structmig {
 namespace {
-
-/// Holds the session-level migration lock for its lifetime. Before waiting
-/// for it, asks the server to check the client's connection while statements
-/// run, so a killed migrator's backend rolls back and frees the lock promptly.
-class MigrationLock {
- public:
-  explicit MigrationLock(Connection& connection) : connection_(connection) {
-    try {
-      connection_.exec(bookkeeping::enable_connection_check());
-    } catch (const DatabaseError&) {  // best effort: unsupported on some platforms
-    }
-    connection_.exec(bookkeeping::lock());
-  }
-  MigrationLock(const MigrationLock&) = delete;
-  MigrationLock& operator=(const MigrationLock&) = delete;
-  ~MigrationLock() {
-    try {
-      connection_.exec(bookkeeping::unlock());
-    } catch (...) {  // a lost connection releases the lock on the server anyway
-    }
-  }
-
- private:
-  Connection& connection_;
-};
 
 /// BEGIN, the statements, COMMIT in one round trip; rolled back on failure.
 void exec_in_transaction(Connection& connection, const std::vector<std::string>& statements) {
@@ -78,7 +54,7 @@ DatabaseStatus Migrator::status() {
 }
 
 std::vector<StepEvent> Migrator::upgrade(std::string_view target) {
-  MigrationLock lock(connection_);
+  detail::MigrationLock lock(connection_, options_);
   const detail::RecordedState state = detail::ensure_tables_and_read_state(connection_);
   detail::require_known(graph_, state.heads);
   const std::vector<std::string> steps = graph_.upgrade_steps(state.heads, target);
@@ -91,14 +67,14 @@ std::vector<StepEvent> Migrator::upgrade(std::string_view target) {
 }
 
 std::vector<StepEvent> Migrator::downgrade(std::string_view target) {
-  MigrationLock lock(connection_);
+  detail::MigrationLock lock(connection_, options_);
   const detail::RecordedState state = detail::ensure_tables_and_read_state(connection_);
   detail::require_known(graph_, state.heads);
   return run_steps(graph_.downgrade_steps(state.heads, target), Direction::downgrade, state.heads);
 }
 
 std::vector<std::string> Migrator::stamp(std::string_view target) {
-  MigrationLock lock(connection_);
+  detail::MigrationLock lock(connection_, options_);
   const detail::RecordedState state = detail::ensure_tables_and_read_state(connection_);
   // An absolute target does not depend on where the database is, so a stamp
   // can also repair a database at a revision this program does not know.

@@ -6,6 +6,8 @@
 // locked path, which reads again.
 #include "structmig/startup.hpp"
 
+#include <cstdio>
+
 #include <utility>
 
 #include "structmig/connection.hpp"
@@ -65,8 +67,14 @@ void check_schema(Connection& connection, const Schema& schema) {
 
 StartupReport ensure_at_head(const std::string& conninfo, const std::vector<Migration>& migrations,
                              const StartupOptions& options) {
-  MigratorOptions migrator_options{options.progress, options.lock_timeout,
-                                   options.statement_timeout, options.accept_changed_checksums};
+  MigratorOptions migrator_options = options.migrator;
+  migrator_options.progress = options.progress;
+  migrator_options.accept_changed_checksums = options.accept_changed_checksums;
+  if (!migrator_options.log) {
+    migrator_options.log = [](const std::string& line) {
+      std::fprintf(stderr, "structmig: %s\n", line.c_str());
+    };
+  }
   // A broken history (or several heads) is reported before connecting.
   const std::vector<std::string> heads = RevisionGraph(migrations).resolve("head");
   Connection connection = Connection::open(conninfo);

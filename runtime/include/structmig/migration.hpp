@@ -24,6 +24,8 @@ struct Migration {
   /// ("5s", "0" = none); empty: the run's own setting.
   std::string_view lock_timeout = {};
   std::string_view statement_timeout = {};
+  /// Retries of a step after a lock timeout; negative: the run's setting.
+  int lock_retries = -1;
   /// Checksum of the migration's source file, set by the generated index
   /// (empty for migrations that are not compiled from a file).
   std::string_view checksum = {};

@@ -60,19 +60,55 @@ struct ChecksumChange {
   friend bool operator==(const ChecksumChange&, const ChecksumChange&) = default;
 };
 
+/// structmig's default lock_timeout for every step: short, so that a DDL
+/// statement queued behind a long transaction gives up (and is retried)
+/// instead of making every later query queue behind it.
+inline constexpr std::string_view kDefaultLockTimeout = "2s";
+
 struct MigratorOptions {
-  /// Called after each step has been committed.
+  /// Called after each migration has been applied or reverted.
   std::function<void(const StepEvent&)> progress;
-  /// PostgreSQL settings ("5s", "500ms", "0" = none) for every step of a run;
-  /// a migration's own Migration::lock_timeout / statement_timeout wins.
-  /// Empty: the server's setting. They bound the steps, never the wait for
-  /// the migration lock (a replica may wait while another one migrates).
+  /// Lines that say what a run is doing while it is not applying anything:
+  /// waiting for the migration lock (who holds it, for how long), retrying a
+  /// step after a lock timeout, resuming an interrupted migration. The CLI
+  /// and the start-up API print them to stderr; empty: silent.
+  std::function<void(const std::string&)> log;
+
+  /// lock_timeout of every step ("2s", "500ms", "1min"; a number alone is
+  /// milliseconds). Empty: kDefaultLockTimeout. "0": none, the statement waits
+  /// for its locks as long as it takes (and is never retried).
   std::string lock_timeout;
+  /// A step that fails on a lock timeout (55P03) or a deadlock (40P01) is
+  /// rolled back and retried this many times; before each retry the run
+  /// pauses (lock_retry_pause, doubled each time) and the step's lock_timeout
+  /// doubles (up to 4 times the first). Negative: the default, 5.
+  int lock_retries = -1;
+  std::chrono::milliseconds lock_retry_pause{1000};
+  /// statement_timeout of every step; empty: the server's setting for
+  /// ordinary steps and none ("0") for the long ones (concurrent index
+  /// builds, VALIDATE, backfills), which take time by nature and block no one.
   std::string statement_timeout;
+  /// A migration's own Migration::lock_timeout / lock_retries /
+  /// statement_timeout win over these.
+
+  /// How long to wait for the migration lock while another process migrates;
+  /// zero: as long as it takes. The wait holds no transaction and no snapshot
+  /// (pg_try_advisory_lock, polled every migration_lock_poll), so waiting
+  /// replicas never hold up a concurrent index build.
+  std::chrono::milliseconds migration_lock_timeout{std::chrono::minutes(10)};
+  std::chrono::milliseconds migration_lock_poll{200};
+
   /// Accept applied migrations whose checksum changed: upgrade() records the
   /// compiled checksum (a history row with direction "checksum") instead of
   /// stopping with ChecksumMismatch.
   bool accept_changed_checksums = false;
+};
+
+/// The migration lock was not free within MigratorOptions::migration_lock_timeout;
+/// the message names the process holding it.
+class MigrationLockTimeout : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 /// Where the database stands relative to this program's history; read with

@@ -22,9 +22,11 @@ enum class StartupMode { apply, verify };
 
 struct StartupOptions {
   StartupMode mode = StartupMode::apply;
-  /// As MigratorOptions (apply mode only).
-  std::string lock_timeout;
-  std::string statement_timeout;
+  /// Lock discipline and the rest of MigratorOptions (apply mode only):
+  /// lock_timeout, lock_retries, lock_retry_pause, statement_timeout,
+  /// migration_lock_timeout, log (empty: lines go to stderr, prefixed
+  /// "structmig: "). `progress` and `accept_changed_checksums` below win.
+  MigratorOptions migrator;
   bool accept_changed_checksums = false;
   std::function<void(const StepEvent&)> progress;
   /// The schema this program was built from (usually &compiled_schema());
