@@ -209,8 +209,8 @@ TEST_F(StartupTest, VerifyWithAChangedMigration) {
 TEST_F(StartupTest, ApplyModeWithOptions) {
   std::vector<std::string> progressed;
   StartupOptions options;
-  options.lock_timeout = "5s";
-  options.statement_timeout = "1min";
+  options.migrator.lock_timeout = "5s";
+  options.migrator.statement_timeout = "1min";
   options.progress = [&](const StepEvent& e) { progressed.push_back(e.revision); };
   StartupReport report = ensure_at_head(conninfo(), migrations(), options);
   EXPECT_EQ(report.applied.size(), 3u);
