@@ -39,11 +39,18 @@ void add_global_options(CLI::App& app, GlobalOptions& options) {
                  "environment variables)")
       ->envname("DATABASE_URL");
   app.add_option("--lock-timeout", options.lock_timeout,
-                 "lock_timeout for every migration step, e.g. 5s (a migration's own setting "
-                 "wins)");
+                 "lock_timeout of every migration step (default 2s; 0: none, wait as long as it "
+                 "takes); doubled on each retry, up to 4 times (a migration's own setting wins)");
+  app.add_option("--lock-retries", options.lock_retries,
+                 "retries of a step rolled back by a lock timeout or a deadlock (default 5)");
+  app.add_option("--lock-retry-pause", options.lock_retry_pause,
+                 "pause before the first retry, doubled for each next one (default 1s)");
   app.add_option("--statement-timeout", options.statement_timeout,
-                 "statement_timeout for every migration step, e.g. 10min (a migration's own "
-                 "setting wins)");
+                 "statement_timeout for every migration step, e.g. 10min (default: the server's "
+                 "for ordinary steps, none for concurrent index builds, VALIDATE and backfills)");
+  app.add_option("--migration-lock-timeout", options.migration_lock_timeout,
+                 "how long to wait while another process holds the migration lock (default "
+                 "10min; 0: as long as it takes)");
 }
 
 }  // namespace
@@ -78,7 +85,7 @@ int run(const std::vector<std::string>& args, const std::vector<Migration>& migr
   }
 
   try {
-    Context context(migrations, options, out, model);
+    Context context(migrations, options, out, err, model);
     for (const auto& command : commands) {
       if (command.app->parsed()) command.action(context);
     }

@@ -3,8 +3,21 @@
 
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
 
 namespace structmig::cli {
+namespace {
+
+std::chrono::milliseconds duration_option(const std::string& text, const char* option) {
+  const auto duration = parse_duration(text);
+  if (!duration) {
+    throw std::invalid_argument(std::string(option) + ": \"" + text +
+                                "\" is not a duration (e.g. 2s, 500ms, 1min)");
+  }
+  return *duration;
+}
+
+}  // namespace
 
 Connection& Context::connection() {
   if (!connection_) connection_.emplace(Connection::open(options_.url));
@@ -14,8 +27,20 @@ Connection& Context::connection() {
 Migrator Context::migrator(bool accept_changed_checksums) {
   MigratorOptions options;
   options.progress = [this](const StepEvent& event) { print_step(event); };
+  options.log = [this](const std::string& line) {
+    out_ << std::flush;
+    err_ << "structmig: " << line << '\n' << std::flush;
+  };
   options.lock_timeout = options_.lock_timeout;
+  options.lock_retries = options_.lock_retries;
   options.statement_timeout = options_.statement_timeout;
+  if (!options_.lock_retry_pause.empty()) {
+    options.lock_retry_pause = duration_option(options_.lock_retry_pause, "--lock-retry-pause");
+  }
+  if (!options_.migration_lock_timeout.empty()) {
+    options.migration_lock_timeout =
+        duration_option(options_.migration_lock_timeout, "--migration-lock-timeout");
+  }
   options.accept_changed_checksums = accept_changed_checksums;
   return Migrator(connection(), migrations_, std::move(options));
 }

@@ -24,14 +24,17 @@ namespace structmig::cli {
 struct GlobalOptions {
   std::string url;  // "" = libpq's PG* environment variables
   std::string lock_timeout;
+  int lock_retries = -1;
+  std::string lock_retry_pause;        // "" = the default
   std::string statement_timeout;
+  std::string migration_lock_timeout;  // "" = the default
 };
 
 class Context {
  public:
   Context(const std::vector<Migration>& migrations, const GlobalOptions& options, std::ostream& out,
-          const Schema* model = nullptr)
-      : migrations_(migrations), options_(options), out_(out), model_(model) {}
+          std::ostream& err, const Schema* model = nullptr)
+      : migrations_(migrations), options_(options), out_(out), err_(err), model_(model) {}
 
   const std::vector<Migration>& migrations() const { return migrations_; }
   /// The schema compiled into the program; nullptr when it has none.
@@ -43,8 +46,9 @@ class Context {
   const GlobalOptions& options() const { return options_; }
   std::ostream& out() { return out_; }
   Connection& connection();
-  /// A Migrator printing a progress line per step ("upgrade <rev> <message>
-  /// ... <n> ms").
+  /// A Migrator printing a progress line per migration ("upgrade <rev>
+  /// <message> ... <n> ms") and what it does while it waits or retries (to
+  /// the error stream, "structmig: …").
   Migrator migrator(bool accept_changed_checksums = false);
 
  private:
@@ -53,6 +57,7 @@ class Context {
   const std::vector<Migration>& migrations_;
   const GlobalOptions& options_;
   std::ostream& out_;
+  std::ostream& err_;
   const Schema* model_;
   int exit_code_ = 0;
   std::optional<Connection> connection_;

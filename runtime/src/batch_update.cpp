@@ -37,6 +37,7 @@ std::size_t Ops::update_in_batches(const BatchUpdate& batch) {
         "update_in_batches needs a table, a SET clause, a key column and a batch size");
   }
   Connection& db = connection();
+  if (session_ != nullptr && session_->step_done()) return 0;  // an earlier run did it
   const std::string first = batch_statement(batch, false);
   const std::string next = batch_statement(batch, true);
   std::size_t done = 0;

@@ -44,8 +44,35 @@ std::vector<std::string> create_tables() {
       "  applied_at timestamptz NOT NULL DEFAULT now(),\n"
       "  duration_ms double precision NOT NULL\n"
       ")",
+      "CREATE TABLE IF NOT EXISTS structmig_progress (\n"
+      "  revision text NOT NULL,\n"
+      "  direction text NOT NULL,\n"
+      "  steps_done integer NOT NULL,\n"
+      "  updated_at timestamptz NOT NULL DEFAULT now(),\n"
+      "  PRIMARY KEY (revision, direction)\n"
+      ")",
   };
 }
+
+std::string_view read_progress() {
+  return "SELECT steps_done FROM structmig_progress WHERE revision = $1 AND direction = $2";
+}
+
+std::string record_progress(std::string_view revision, std::string_view direction,
+                            std::size_t steps_done) {
+  return "INSERT INTO structmig_progress (revision, direction, steps_done) VALUES (" +
+         quote_literal(revision) + ", " + quote_literal(direction) + ", " +
+         std::to_string(steps_done) +
+         ") ON CONFLICT (revision, direction) DO UPDATE SET steps_done = EXCLUDED.steps_done, "
+         "updated_at = now()";
+}
+
+std::string clear_progress(std::string_view revision, std::string_view direction) {
+  return "DELETE FROM structmig_progress WHERE revision = " + quote_literal(revision) +
+         " AND direction = " + quote_literal(direction);
+}
+
+std::string clear_all_progress() { return "DELETE FROM structmig_progress"; }
 
 std::string lock() { return "SELECT pg_advisory_lock(" + std::to_string(kMigrationLockKey) + ")"; }
 
@@ -56,32 +83,6 @@ std::string unlock() {
 std::string enable_connection_check() {
   return "SELECT CASE WHEN current_setting('server_version_num')::int >= 140000 "
          "THEN set_config('client_connection_check_interval', '1s', false) END";
-}
-
-Timeouts effective_timeouts(const Migration& migration, const Timeouts& run) {
-  Timeouts out = run;
-  if (!migration.lock_timeout.empty()) out.lock_timeout = migration.lock_timeout;
-  if (!migration.statement_timeout.empty()) out.statement_timeout = migration.statement_timeout;
-  return out;
-}
-
-std::vector<std::string> set_timeouts(const Timeouts& timeouts, bool local) {
-  const std::string set = local ? "SET LOCAL " : "SET ";
-  std::vector<std::string> out;
-  if (!timeouts.lock_timeout.empty()) {
-    out.push_back(set + "lock_timeout = " + quote_literal(timeouts.lock_timeout));
-  }
-  if (!timeouts.statement_timeout.empty()) {
-    out.push_back(set + "statement_timeout = " + quote_literal(timeouts.statement_timeout));
-  }
-  return out;
-}
-
-std::vector<std::string> reset_timeouts(const Timeouts& timeouts) {
-  std::vector<std::string> out;
-  if (!timeouts.lock_timeout.empty()) out.emplace_back("RESET lock_timeout");
-  if (!timeouts.statement_timeout.empty()) out.emplace_back("RESET statement_timeout");
-  return out;
 }
 
 std::vector<std::string> move_version(const std::vector<std::string>& heads_before,
@@ -109,11 +110,6 @@ std::vector<std::string> replace_version(const std::vector<std::string>& heads) 
   std::vector<std::string> out{"DELETE FROM structmig_version"};
   if (!heads.empty()) out.push_back(insert_version(heads));
   return out;
-}
-
-std::string_view transaction_duration_ms() {
-  // Inside BEGIN … COMMIT, now() is the start of the transaction.
-  return "(extract(epoch FROM clock_timestamp() - now()) * 1000)::double precision";
 }
 
 std::string start_clock() {

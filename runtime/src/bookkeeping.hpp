@@ -1,9 +1,10 @@
 // The SQL of structmig's own bookkeeping, shared by the migrator (online) and
 // the offline script renderer so that both write exactly the same rows: the
 // two tables, the migration lock, structmig_version changes, history rows,
-// per-step timeouts and the server-side step clock.
+// progress of unfinished migrations and the server-side clock.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,26 +14,25 @@
 
 namespace structmig::bookkeeping {
 
-/// CREATE TABLE IF NOT EXISTS for structmig_version and structmig_history.
+/// CREATE TABLE IF NOT EXISTS for structmig_version, structmig_history and
+/// structmig_progress (the steps of an unfinished migration).
 std::vector<std::string> create_tables();
+
+/// How many steps of (revision, direction) earlier runs committed: one row
+/// (steps_done) or none. Parameters $1 revision, $2 direction.
+std::string_view read_progress();
+/// Records that the first `steps_done` steps are committed.
+std::string record_progress(std::string_view revision, std::string_view direction,
+                            std::size_t steps_done);
+/// Forgets the progress of (revision, direction): the migration is complete.
+std::string clear_progress(std::string_view revision, std::string_view direction);
+/// Forgets every unfinished migration's progress (a stamp).
+std::string clear_all_progress();
 std::string lock();
 std::string unlock();
 /// Sets client_connection_check_interval on PostgreSQL 14+ (nothing before),
 /// so the server notices a vanished client during a long statement.
 std::string enable_connection_check();
-
-/// The lock_timeout / statement_timeout of one step ("" = leave as is).
-struct Timeouts {
-  std::string lock_timeout;
-  std::string statement_timeout;
-  bool empty() const { return lock_timeout.empty() && statement_timeout.empty(); }
-};
-/// The migration's own settings win over the run's.
-Timeouts effective_timeouts(const Migration& migration, const Timeouts& run);
-/// SET LOCAL (inside a transaction) or SET (for the session).
-std::vector<std::string> set_timeouts(const Timeouts& timeouts, bool local);
-/// RESET of what set_timeouts(…, false) set.
-std::vector<std::string> reset_timeouts(const Timeouts& timeouts);
 
 /// The structmig_version changes from one head set to another.
 std::vector<std::string> move_version(const std::vector<std::string>& heads_before,
@@ -40,10 +40,8 @@ std::vector<std::string> move_version(const std::vector<std::string>& heads_befo
 /// structmig_version replaced by exactly these heads.
 std::vector<std::string> replace_version(const std::vector<std::string>& heads);
 
-/// Inside BEGIN … COMMIT: milliseconds since the transaction began.
-std::string_view transaction_duration_ms();
-/// Outside a transaction: start_clock() before a step, clock_duration_ms() in
-/// its history row (a session setting carries the start time).
+/// start_clock() before a migration, clock_duration_ms() in its history row
+/// (a session setting carries the start time across its steps).
 std::string start_clock();
 std::string_view clock_duration_ms();
 /// A duration measured by the client, as an SQL literal.

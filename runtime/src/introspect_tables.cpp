@@ -53,7 +53,7 @@ LEFT JOIN pg_catalog.pg_type b
 WHERE n.nspname = $1
   AND c.relkind IN ('r', 'p')
   AND NOT c.relispartition
-  AND c.relname NOT IN ('structmig_version', 'structmig_history')
+  AND c.relname NOT IN ('structmig_version', 'structmig_history', 'structmig_progress')
 ORDER BY c.relname COLLATE "C", a.attnum
 )sql";
 

@@ -3,13 +3,16 @@
 // step (step_session.hpp); plus stamp and the lock-free reads.
 #include "structmig/migrator.hpp"
 
+#include <stdexcept>
+#include <thread>
 #include <utility>
 
 #include "bookkeeping.hpp"
 #include "database_state.hpp"
 #include "integrity.hpp"
 #include "migration_lock.hpp"
-#include "step_session.hpp"
+#include "lock_policy.hpp"
+#include "step_runner.hpp"
 
 namespace structmig {
 namespace {
@@ -82,6 +85,7 @@ std::vector<std::string> Migrator::stamp(std::string_view target) {
   const std::vector<std::string> heads = graph_.heads_at(state.heads, target);
 
   std::vector<std::string> statements = bookkeeping::replace_version(heads);
+  statements.push_back(bookkeeping::clear_all_progress());  // nothing half-done survives a stamp
   if (heads.empty()) {
     statements.push_back(
         bookkeeping::insert_history("base", "stamp", "stamped at base", std::nullopt, "0"));
@@ -101,7 +105,6 @@ void Migrator::accept_checksums(const std::vector<ChecksumChange>& changes) {
 
 std::vector<StepEvent> Migrator::run_steps(const std::vector<std::string>& revisions,
                                            Direction direction, std::vector<std::string> heads) {
-  const bookkeeping::Timeouts run_timeouts{options_.lock_timeout, options_.statement_timeout};
   std::vector<StepEvent> events;
   for (const auto& revision : revisions) {
     const Migration& migration = graph_.migration(revision);
@@ -109,9 +112,7 @@ std::vector<StepEvent> Migrator::run_steps(const std::vector<std::string>& revis
     std::vector<std::string> heads_after = direction == Direction::upgrade
                                                ? graph_.heads_after_upgrade(heads, revision)
                                                : graph_.heads_after_downgrade(heads, revision);
-    detail::run_step(connection_,
-                     detail::Step{migration, direction, heads, heads_after,
-                                  bookkeeping::effective_timeouts(migration, run_timeouts)});
+    run_with_retries(migration, direction, heads, heads_after);
     heads = std::move(heads_after);
     StepEvent event{
         revision, std::string(migration.message), direction,
@@ -120,6 +121,46 @@ std::vector<StepEvent> Migrator::run_steps(const std::vector<std::string>& revis
     events.push_back(std::move(event));
   }
   return events;
+}
+
+void Migrator::run_with_retries(const Migration& migration, Direction direction,
+                                const std::vector<std::string>& heads_before,
+                                const std::vector<std::string>& heads_after) {
+  const std::string name =
+      std::string(migration.revision) + " (" + std::string(migration.message) + ")";
+  detail::LockPolicy policy;
+  try {
+    policy = detail::resolve_lock_policy(options_, migration);
+  } catch (const std::invalid_argument& e) {  // a malformed setting: nothing was run
+    throw MigrationError(DatabaseError(e.what(), "", ""), std::string(migration.revision),
+                         std::string(migration.message), std::nullopt);
+  }
+  for (int attempt = 0;; ++attempt) {
+    const std::size_t steps_done = detail::read_steps_done(connection_, migration, direction);
+    if (steps_done > 0 && attempt == 0 && options_.log) {
+      options_.log("resuming migration " + name + " at step " + std::to_string(steps_done + 1) +
+                   ": an earlier, interrupted run committed the steps before it");
+    }
+    try {
+      detail::run_migration(connection_, detail::MigrationRun{migration, direction, heads_before,
+                                                              heads_after, policy, attempt,
+                                                              steps_done, options_.log});
+      return;
+    } catch (const MigrationError& e) {
+      if (!detail::is_lock_failure(e.sqlstate()) || attempt >= policy.retries) throw;
+      const auto pause = policy.pause_before(attempt + 1);
+      if (options_.log) {
+        options_.log(std::string(e.sqlstate() == "40P01" ? "deadlock" : "lock timeout") + " (" +
+                     e.sqlstate() + ") in step " +
+                     std::to_string(e.step_index().value_or(0) + 1) + " of migration " + name +
+                     " with lock_timeout " + policy.lock_timeout_of(attempt) +
+                     "; rolled back, retry " + std::to_string(attempt + 1) + " of " +
+                     std::to_string(policy.retries) + " in " + detail::format_duration(pause) +
+                     " with lock_timeout " + policy.lock_timeout_of(attempt + 1));
+      }
+      std::this_thread::sleep_for(pause);
+    }
+  }
 }
 
 }  // namespace structmig

@@ -6,6 +6,7 @@
 
 #include "bookkeeping.hpp"
 #include "join.hpp"
+#include "lock_policy.hpp"
 #include "structmig/migrator.hpp"
 #include "structmig/revision_graph.hpp"
 #include "structmig/sql.hpp"
@@ -76,7 +77,7 @@ std::string position_check(const std::vector<std::string>& from) {
          "$structmig$";
 }
 
-std::vector<std::string> step_statements(const Migration& migration, Direction direction) {
+std::vector<Op> recorded_ops(const Migration& migration, Direction direction) {
   Ops ops;  // no session: a data migration throws OfflineUnsupported
   auto* record = direction == Direction::upgrade ? migration.upgrade : migration.downgrade;
   try {
@@ -87,37 +88,71 @@ std::vector<std::string> step_statements(const Migration& migration, Direction d
                              ") queries the database (a data migration) and cannot be rendered "
                              "as offline SQL; apply it online, then render the rest from it");
   }
-  return to_sql(ops.recorded());
+  return ops.recorded();
 }
 
+bool is_long(const Step& step) {
+  for (const Op& op : step.ops) {
+    if (runs_outside_transaction(op) || std::holds_alternative<ValidateConstraint>(op)) return true;
+  }
+  return false;
+}
+
+// The statement_timeout of a step: the one asked for, else none for the long
+// ones (concurrent builds, VALIDATE, backfills), else the server's.
+std::string statement_timeout_of(const Step& step, const detail::LockPolicy& policy) {
+  if (!policy.statement_timeout.empty()) return policy.statement_timeout;
+  return is_long(step) ? "0" : "";
+}
+
+// One migration as its steps (split_steps): a transactional group in BEGIN …
+// COMMIT with SET LOCAL timeouts; a step outside a transaction with session
+// timeouts around it. The version and history rows go with the last step, or
+// in a transaction of their own after a last step outside one.
 void render_step(Script& script, const Migration& migration, Direction direction,
                  const std::vector<std::string>& heads_before,
-                 const std::vector<std::string>& heads_after,
-                 const bookkeeping::Timeouts& run_timeouts) {
-  const std::vector<std::string> statements = step_statements(migration, direction);
-  const auto timeouts = bookkeeping::effective_timeouts(migration, run_timeouts);
+                 const std::vector<std::string>& heads_after, const detail::LockPolicy& policy) {
+  const std::vector<Step> steps =
+      split_steps(recorded_ops(migration, direction), migration.transactional);
   const std::string direction_name(to_string(direction));
+  const std::string lock_timeout = policy.lock_timeout_of(0);
+  const auto record = bookkeeping::record_step(heads_before, heads_after, migration, direction_name,
+                                               bookkeeping::clock_duration_ms());
   script.blank();
   script.comment(direction_name + " " + std::string(migration.revision) + ": " +
-                 std::string(migration.message) +
-                 (migration.transactional ? "" : " (outside a transaction)"));
-  if (migration.transactional) {
-    script.statement("BEGIN");
-    script.statements(bookkeeping::set_timeouts(timeouts, true));
-    script.statements(statements);
-    script.statements(bookkeeping::record_step(heads_before, heads_after, migration, direction_name,
-                                               bookkeeping::transaction_duration_ms()));
-    script.statement("COMMIT");
-    return;
-  }
+                 std::string(migration.message) + " (" + std::to_string(steps.size()) +
+                 " step(s))");
   script.statement(bookkeeping::start_clock());
-  script.statements(bookkeeping::set_timeouts(timeouts, false));
-  script.statements(statements);
-  script.statements(bookkeeping::reset_timeouts(timeouts));
-  script.statement("BEGIN");
-  script.statements(bookkeeping::record_step(heads_before, heads_after, migration, direction_name,
-                                             bookkeeping::clock_duration_ms()));
-  script.statement("COMMIT");
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const Step& step = steps[i];
+    const bool last = i + 1 == steps.size();
+    const std::string statement_timeout = statement_timeout_of(step, policy);
+    script.comment("step " + std::to_string(i + 1) + " of " + std::to_string(steps.size()) +
+                   (step.transactional ? ", in a transaction" : ", outside a transaction"));
+    if (step.transactional) {
+      script.statement("BEGIN");
+      script.statement("SET LOCAL lock_timeout = " + quote_literal(lock_timeout));
+      if (!statement_timeout.empty()) {
+        script.statement("SET LOCAL statement_timeout = " + quote_literal(statement_timeout));
+      }
+      script.statements(to_sql(step.ops));
+      if (last) script.statements(record);
+      script.statement("COMMIT");
+      continue;
+    }
+    script.statement("SET lock_timeout = " + quote_literal(lock_timeout));
+    if (!statement_timeout.empty()) {
+      script.statement("SET statement_timeout = " + quote_literal(statement_timeout));
+    }
+    script.statements(to_sql(step.ops));
+    script.statement("RESET lock_timeout");
+    if (!statement_timeout.empty()) script.statement("RESET statement_timeout");
+  }
+  if (steps.empty() || !steps.back().transactional) {
+    script.statement("BEGIN");
+    script.statements(record);
+    script.statement("COMMIT");
+  }
 }
 
 std::string render(const std::vector<Migration>& migrations, const Range& range,
@@ -127,7 +162,9 @@ std::string render(const std::vector<Migration>& migrations, const Range& range,
   const std::vector<std::string> steps = direction == Direction::upgrade
                                              ? graph.upgrade_steps(heads, range.to)
                                              : graph.downgrade_steps(heads, range.to);
-  const bookkeeping::Timeouts run_timeouts{options.lock_timeout, options.statement_timeout};
+  MigratorOptions run_options;
+  run_options.lock_timeout = options.lock_timeout;
+  run_options.statement_timeout = options.statement_timeout;
 
   std::vector<std::string> final_heads = heads;
   for (const auto& revision : steps) {
@@ -149,7 +186,9 @@ std::string render(const std::vector<Migration>& migrations, const Range& range,
     std::vector<std::string> heads_after = direction == Direction::upgrade
                                                ? graph.heads_after_upgrade(heads, revision)
                                                : graph.heads_after_downgrade(heads, revision);
-    render_step(script, graph.migration(revision), direction, heads, heads_after, run_timeouts);
+    const Migration& migration = graph.migration(revision);
+    render_step(script, migration, direction, heads, heads_after,
+                detail::resolve_lock_policy(run_options, migration));
     heads = std::move(heads_after);
   }
   script.blank();

@@ -104,6 +104,10 @@ struct MigratorOptions {
   bool accept_changed_checksums = false;
 };
 
+/// A PostgreSQL duration ("2s", "500ms", "1min", "1h", "1d"; a number alone
+/// is milliseconds) in milliseconds; nullopt when it is not one.
+std::optional<std::chrono::milliseconds> parse_duration(std::string_view text);
+
 /// The migration lock was not free within MigratorOptions::migration_lock_timeout;
 /// the message names the process holding it.
 class MigrationLockTimeout : public std::runtime_error {
@@ -126,8 +130,8 @@ struct DatabaseStatus {
   std::vector<ChecksumChange> changed_checksums;
 };
 
-/// A migration step failed. what(): `migration <rev> (<message>) failed at
-/// statement <n>: ERROR <sqlstate>: <server message>\n  statement: <sql>`,
+/// A migration failed. what(): `migration <rev> (<message>) failed in step
+/// <s> at statement <n>: ERROR <sqlstate>: <server message>\n  statement: <sql>`,
 /// n counting the migration's own statements from 1 ("failed:" without a
 /// number when the failure was in the migration's own query, its code, or
 /// structmig's bookkeeping), then the note (if any) on a line of its own.
@@ -136,21 +140,27 @@ struct DatabaseStatus {
 class MigrationError : public DatabaseError {
  public:
   MigrationError(const DatabaseError& cause, std::string revision, std::string migration_message,
-                 std::optional<std::size_t> statement_index, std::string note = {});
+                 std::optional<std::size_t> statement_index, std::string note = {},
+                 std::optional<std::size_t> step_index = std::nullopt);
   const char* what() const noexcept override { return what_.c_str(); }
   const std::string& revision() const noexcept { return revision_; }
   const std::string& migration_message() const noexcept { return migration_message_; }
   /// 0-based index into the migration's statements; nullopt when the failure
   /// was elsewhere (see above).
   const std::optional<std::size_t>& statement_index() const noexcept { return statement_index_; }
-  /// For a migration outside a transaction: what stayed applied.
+  /// What the failure left behind: what was rolled back, which steps stay
+  /// committed, where a rerun resumes.
   const std::string& note() const noexcept { return note_; }
+  /// 0-based index of the step that failed (see split_steps); nullopt when
+  /// not known.
+  const std::optional<std::size_t>& step_index() const noexcept { return step_index_; }
 
  private:
   std::string revision_;
   std::string migration_message_;
   std::optional<std::size_t> statement_index_;
   std::string note_;
+  std::optional<std::size_t> step_index_;
   std::string what_;
 };
 
@@ -213,6 +223,11 @@ class Migrator {
  private:
   std::vector<StepEvent> run_steps(const std::vector<std::string>& revisions, Direction direction,
                                    std::vector<std::string> heads);
+  /// One migration, retried after lock timeouts and deadlocks as the lock
+  /// policy says, resuming at its first unfinished step each time.
+  void run_with_retries(const Migration& migration, Direction direction,
+                        const std::vector<std::string>& heads_before,
+                        const std::vector<std::string>& heads_after);
   void accept_checksums(const std::vector<ChecksumChange>& changes);
 
   Connection& connection_;

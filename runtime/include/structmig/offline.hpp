@@ -18,6 +18,8 @@ namespace structmig {
 
 struct OfflineOptions {
   /// As MigratorOptions: for every step; a migration's own settings win.
+  /// An empty lock_timeout is structmig's default (kDefaultLockTimeout); a
+  /// script cannot retry, so it uses the first attempt's timeout.
   std::string lock_timeout;
   std::string statement_timeout;
 };

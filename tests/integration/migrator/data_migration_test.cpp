@@ -135,7 +135,7 @@ TEST_F(DataMigrationTest, AFailingQueryOfTheMigrationIsReportedAndRolledBack) {
     EXPECT_EQ(e.sqlstate(), "42P01");
     EXPECT_FALSE(e.statement_index().has_value());
     EXPECT_EQ(
-        std::string(e.what()).rfind("migration d3d3d3d3d3d3 (seed items) failed: ERROR 42P01", 0),
+        std::string(e.what()).rfind("migration d3d3d3d3d3d3 (seed items) failed in step 1: ERROR 42P01", 0),
         0u)
         << e.what();
     EXPECT_EQ(e.statement(), "SELECT * FROM nosuch");

@@ -171,9 +171,10 @@ TEST_F(MigratorTest, FailingStepKeepsEarlierStepsAndNamesRevisionStatementAndSql
     EXPECT_EQ(*e.statement_index(), 1u);
     EXPECT_EQ(e.statement(), "ALTER TABLE \"tickets\" ADD COLUMN \"title\" text NOT NULL");
     EXPECT_EQ(what,
-              "migration 3f9a2c1b7e04 (add tickets priority) failed at statement 2: ERROR 42701: "
+              "migration 3f9a2c1b7e04 (add tickets priority) failed in step 1 at statement 2: ERROR 42701: "
               "column \"title\" of relation \"tickets\" already exists\n"
-              "  statement: ALTER TABLE \"tickets\" ADD COLUMN \"title\" text NOT NULL");
+              "  statement: ALTER TABLE \"tickets\" ADD COLUMN \"title\" text NOT NULL\n"
+              "  this step was rolled back; structmig_version was not changed");
   }
   EXPECT_EQ(progressed, (Ids{id(kUsers), id(kTickets)}));
   EXPECT_EQ(migrator.current(), (Ids{id(kTickets)}));
@@ -198,7 +199,7 @@ TEST_F(MigratorTest, SyntaxErrorInRawSqlIsReportedWithItsStatement) {
     FAIL() << "expected MigrationError";
   } catch (const MigrationError& e) {
     EXPECT_EQ(e.sqlstate(), "42601");
-    EXPECT_NE(std::string(e.what()).find("migration badbadbad000 (raw sql) failed at statement 1"),
+    EXPECT_NE(std::string(e.what()).find("migration badbadbad000 (raw sql) failed in step 1 at statement 1"),
               std::string::npos)
         << e.what();
     EXPECT_NE(std::string(e.what()).find("statement: CREATE TABLE broken (id bigint"),

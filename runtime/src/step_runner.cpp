@@ -1,0 +1,333 @@
+// The step runner; see step_runner.hpp. A transactional group costs one round
+// trip when the migration never asks for the connection: BEGIN, SET LOCAL
+// lock_timeout, its statements, the progress record (or, for the last step,
+// the version and history rows) and COMMIT go in one pipeline. A step outside
+// a transaction sets its timeouts for the session, runs its statement, and
+// records its progress on its own.
+//
+// Steps are counted as the migration records them: a group counts when it
+// holds operations or when the migration queried the database in it, so a
+// rerun of the same migration counts the same steps and skips exactly the
+// ones already committed.
+#include "step_runner.hpp"
+
+#include <chrono>
+#include <optional>
+
+#include "bookkeeping.hpp"
+#include "structmig/ops.hpp"
+#include "structmig/sql.hpp"
+
+namespace structmig::detail {
+namespace {
+
+// Steps that take long by nature and block no one's reads and writes: no
+// statement_timeout unless one was asked for.
+bool is_long(const Op& op) {
+  return runs_outside_transaction(op) || std::holds_alternative<ValidateConstraint>(op);
+}
+
+std::string steps_text(std::size_t count) {
+  return count == 1 ? "step 1" : "steps 1-" + std::to_string(count);
+}
+
+class StepRunner final : public MigrationSession {
+ public:
+  StepRunner(Connection& connection, const MigrationRun& run)
+      : connection_(connection), run_(run), started_(std::chrono::steady_clock::now()) {}
+
+  bool transactional() const override { return run_.migration.transactional; }
+  bool step_done() const override { return step_ < run_.steps_done; }
+
+  Connection& connection() override {
+    rethrow_failure();
+    return connection_;
+  }
+
+  void flush(const std::vector<Op>& pending) override {
+    rethrow_failure();
+    take(pending);
+    if (!transactional()) return;  // its queries run on their own, like its statements
+    group_touched_ = true;
+    // The migration's own queries run inside the current step's transaction.
+    if (!step_done()) send_group(/*commit=*/false, /*last=*/false);
+  }
+
+  void finish(const std::vector<Op>& pending) {
+    rethrow_failure();
+    take(pending);
+    if (end_group(/*last=*/true)) return;
+    record_completion();
+  }
+
+  void abandon() noexcept {
+    try {
+      connection_.exec("ROLLBACK");  // outside a transaction only a WARNING
+    } catch (...) {  // the original error is the one worth reporting
+    }
+    try {
+      reset_session_settings();
+    } catch (...) {
+    }
+  }
+
+  void rethrow_failure() const {
+    if (failure_) throw *failure_;
+  }
+
+  /// What a failure leaves behind, for the error's note.
+  std::string failure_note() const {
+    std::string note;
+    if (step_ > 0) {
+      note = steps_text(step_) + ", before the failure, " + (step_ == 1 ? "is" : "are") +
+             " committed and recorded: a rerun resumes at step " + std::to_string(step_ + 1) +
+             "; ";
+    }
+    return note + "structmig_version was not changed";
+  }
+
+  std::size_t step() const { return step_; }
+
+ private:
+  void take(const std::vector<Op>& ops) {
+    for (const Op& op : ops) {
+      if (std::holds_alternative<CommitStep>(op)) {
+        end_group(/*last=*/false);
+      } else if (!transactional() || runs_outside_transaction(op)) {
+        end_group(/*last=*/false);
+        run_single(op);
+      } else {
+        group_.push_back(op);
+      }
+    }
+  }
+
+  // Ends the current group, if it is a step; returns true when it was the
+  // last one and carried the completion of the migration.
+  bool end_group(bool last) {
+    if (group_.empty() && !group_touched_) return false;
+    const bool completes = last && !step_done();
+    send_group(/*commit=*/true, completes);
+    group_touched_ = false;
+    ++step_;
+    return completes;
+  }
+
+  // Sends the group's pending statements; with `commit`, also its record and
+  // COMMIT (the migration's completion when `last`).
+  void send_group(bool commit, bool last) {
+    std::vector<std::string> statements = statements_of(group_);
+    group_.clear();
+    if (step_done()) {  // committed by an earlier run: counted, not sent
+      executed_ += statements.size();
+      return;
+    }
+    std::vector<std::string> pipeline;
+    if (!open_) {
+      pipeline.emplace_back("BEGIN");
+      for (auto& setting : group_settings()) pipeline.push_back(std::move(setting));
+    }
+    const std::size_t prefix = pipeline.size();
+    for (auto& statement : statements) pipeline.push_back(std::move(statement));
+    const std::size_t count = pipeline.size() - prefix;
+    if (pipeline.empty() && !commit) return;
+    if (commit) {
+      if (last) {
+        for (auto& statement : completion_statements()) pipeline.push_back(std::move(statement));
+      } else {
+        pipeline.push_back(bookkeeping::record_progress(run_.migration.revision,
+                                                        to_string(run_.direction), step_ + 1));
+      }
+      pipeline.emplace_back("COMMIT");
+    }
+    try {
+      connection_.exec_pipeline(pipeline);
+    } catch (const StatementError& e) {
+      std::optional<std::size_t> index;
+      if (e.index() >= prefix && e.index() < prefix + count) index = executed_ + (e.index() - prefix);
+      fail(e, index, "this step was rolled back");
+    } catch (const DatabaseError& e) {
+      fail(e, std::nullopt, "this step was rolled back");
+    }
+    open_ = !commit;
+    executed_ += count;
+  }
+
+  void run_single(const Op& op) {
+    const std::vector<std::string> statements = statements_of({op});
+    if (step_done()) {
+      executed_ += statements.size();
+      ++step_;
+      return;
+    }
+    set_session_settings(is_long(op));
+    std::size_t index = executed_;
+    try {
+      if (const auto* create = std::get_if<CreateIndex>(&op)) {
+        index = executed_ + 1;  // the CREATE; its DROP … IF EXISTS runs only when needed
+        build_index_concurrently(connection_, *create, run_.log);
+      } else {
+        for (const std::string& statement : statements) {
+          connection_.exec(statement);
+          ++index;
+        }
+      }
+    } catch (const DatabaseError& e) {
+      fail(e, index,
+           "this step runs outside a transaction; " +
+               std::string(std::holds_alternative<CreateIndex>(op)
+                               ? "an INVALID index it may leave is dropped and built again by "
+                                 "the rerun"
+                               : "the rerun runs it again"));
+    }
+    executed_ += statements.size();
+    try {
+      connection_.exec(bookkeeping::record_progress(run_.migration.revision,
+                                                    to_string(run_.direction), step_ + 1));
+    } catch (const DatabaseError& e) {
+      fail(e, std::nullopt, "the step was applied but recording it failed; the rerun repeats it");
+    }
+    ++step_;
+  }
+
+  // The version and history rows, and the progress forgotten.
+  std::vector<std::string> completion_statements() const {
+    const double elapsed_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
+            .count();
+    std::vector<std::string> out{
+        bookkeeping::clear_progress(run_.migration.revision, to_string(run_.direction))};
+    for (auto& statement :
+         bookkeeping::record_step(run_.heads_before, run_.heads_after, run_.migration,
+                                  to_string(run_.direction), bookkeeping::duration_literal(elapsed_ms))) {
+      out.push_back(std::move(statement));
+    }
+    return out;
+  }
+
+  void record_completion() {
+    reset_session_settings_or_fail();
+    std::vector<std::string> pipeline{"BEGIN"};
+    for (auto& statement : completion_statements()) pipeline.push_back(std::move(statement));
+    pipeline.emplace_back("COMMIT");
+    try {
+      connection_.exec_pipeline(pipeline);
+    } catch (const DatabaseError& e) {
+      fail(e, std::nullopt,
+           "every step was applied, but recording the migration failed; structmig_version was "
+           "not changed (once the cause is fixed, the rerun records it)");
+    }
+  }
+
+  std::vector<std::string> group_settings() const {
+    std::vector<std::string> out{"SET LOCAL lock_timeout = " +
+                                 quote_literal(run_.policy.lock_timeout_of(run_.attempt))};
+    bool long_group = false;
+    for (const Op& op : group_) long_group = long_group || is_long(op);
+    const std::string statement_timeout = statement_timeout_for(long_group);
+    if (!statement_timeout.empty()) {
+      out.push_back("SET LOCAL statement_timeout = " + quote_literal(statement_timeout));
+    }
+    return out;
+  }
+
+  std::string statement_timeout_for(bool long_step) const {
+    if (!run_.policy.statement_timeout.empty()) return run_.policy.statement_timeout;
+    return long_step ? "0" : "";
+  }
+
+  void set_session_settings(bool long_step) {
+    std::string sql =
+        "SET lock_timeout = " + quote_literal(run_.policy.lock_timeout_of(run_.attempt));
+    const std::string statement_timeout = statement_timeout_for(long_step);
+    sql += "; SET statement_timeout = " +
+           (statement_timeout.empty() ? std::string("DEFAULT") : quote_literal(statement_timeout));
+    try {
+      connection_.exec(sql);
+    } catch (const DatabaseError& e) {
+      fail(e, std::nullopt, "");
+    }
+    session_settings_ = true;
+  }
+
+  void reset_session_settings() {
+    if (!session_settings_) return;
+    session_settings_ = false;
+    connection_.exec("RESET lock_timeout; RESET statement_timeout");
+  }
+
+  void reset_session_settings_or_fail() {
+    try {
+      reset_session_settings();
+    } catch (const DatabaseError& e) {
+      fail(e, std::nullopt, "");
+    }
+  }
+
+  std::vector<std::string> statements_of(const std::vector<Op>& ops) {
+    try {
+      return to_sql(ops);
+    } catch (const std::exception& e) {
+      fail(DatabaseError(std::string("rendering its operations: ") + e.what(), "", ""),
+           std::nullopt, "");
+    }
+  }
+
+  [[noreturn]] void fail(const DatabaseError& cause, std::optional<std::size_t> statement_index,
+                         const std::string& what_happened) {
+    std::string note = what_happened;
+    const std::string rest = failure_note();
+    note += (note.empty() ? "" : "; ") + rest;
+    failure_.emplace(cause, std::string(run_.migration.revision),
+                     std::string(run_.migration.message), statement_index, std::move(note),
+                     step_);
+    throw *failure_;
+  }
+
+  Connection& connection_;
+  const MigrationRun& run_;
+  std::chrono::steady_clock::time_point started_;
+  std::vector<Op> group_;       // recorded, not yet sent
+  bool group_touched_ = false;  // the migration queried the database in this group
+  bool open_ = false;           // the group's transaction is open
+  bool session_settings_ = false;
+  std::size_t step_ = 0;      // steps counted so far (the current one's index)
+  std::size_t executed_ = 0;  // the migration's statements so far, skipped ones included
+  std::optional<MigrationError> failure_;
+};
+
+}  // namespace
+
+std::size_t read_steps_done(Connection& connection, const Migration& migration,
+                            Direction direction) {
+  const Result result = connection.exec_params(
+      bookkeeping::read_progress(),
+      {std::string(migration.revision), std::string(to_string(direction))});
+  return result.empty() ? 0 : std::stoul(result.text(0, 0));
+}
+
+void run_migration(Connection& connection, const MigrationRun& run) {
+  StepRunner runner(connection, run);
+  const std::string revision(run.migration.revision);
+  const std::string message(run.migration.message);
+  auto* record =
+      run.direction == Direction::upgrade ? run.migration.upgrade : run.migration.downgrade;
+  try {
+    Ops ops(&runner);
+    if (record != nullptr) record(ops);  // no function: a migration without operations
+    runner.rethrow_failure();            // in case the migration swallowed it
+    runner.finish(ops.pending());
+  } catch (const MigrationError&) {
+    runner.abandon();
+    throw;
+  } catch (const DatabaseError& e) {  // the migration's own query
+    runner.abandon();
+    throw MigrationError(e, revision, message, std::nullopt, runner.failure_note(), runner.step());
+  } catch (const std::exception& e) {  // the migration's own code
+    runner.abandon();
+    throw MigrationError(DatabaseError(e.what(), "", ""), revision, message, std::nullopt,
+                         runner.failure_note(), runner.step());
+  }
+}
+
+}  // namespace structmig::detail
