@@ -1,19 +1,26 @@
 // structmig (generate), what the build's migrations_autogen target runs, in
 // its phases: read and check the history (one head, the snapshot at that
-// head); extract the models; diff against the snapshot; in check mode report
-// drift, otherwise write the migration and then the snapshot (each atomically,
-// the snapshot last, so an interrupted run never records a schema without its
-// migration); finally refresh the generated sources of the build directory
-// (metadata header, compiled_schema(), index) and the depfile.
+// head); extract the models; diff against the snapshot; plan it safely for a
+// live database, failing with nothing written (in check mode too) when the
+// planner refuses a change the models do not acknowledge, each refusal at the
+// model's line; in check mode report drift, otherwise write the migration and
+// then the snapshot (each atomically, the snapshot last, so an interrupted run
+// never records a schema without its migration); finally refresh the
+// generated sources of the build directory (metadata header,
+// compiled_schema(), index) and the depfile.
+#include <optional>
+
 #include "commands/command_support.hpp"
 #include "commands/commands.hpp"
 #include "commands/generated_sources.hpp"
+#include "commands/report_refusals.hpp"
 #include "diff/describe.hpp"
 #include "diff/diff.hpp"
 #include "history/history_graph.hpp"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include "plan/safe_plan.hpp"
 #include "render/migration_dir.hpp"
 #include "render/render_migration.hpp"
 #include "snapshot/snapshot.hpp"
@@ -29,6 +36,30 @@ llvm::Error drift_error(const diff::Plan& plan, const std::string& snapshot_path
       "writes the migration), then commit migrations/*.cpp and " +
       llvm::sys::path::filename(snapshot_path).str() + ".";
   return error(text);
+}
+
+// The plan render_migration takes today, built from the safe plan: its
+// upgrade and downgrade, the logical plan's warnings, each still pointing at
+// its operation when the safe plan kept that operation as it was.
+// (Integration: once render_migration takes the SafePlan, pass `safe` to it
+// and drop this.)
+diff::Plan plan_to_render(const diff::Plan& logical, const plan::SafePlan& safe) {
+  diff::Plan rendered{safe.upgrade, safe.downgrade, logical.warnings, {}};
+  for (const std::optional<std::size_t>& index : logical.warning_ops) {
+    std::optional<std::size_t> kept;
+    if (index && *index < logical.upgrade.size()) {
+      for (std::size_t i = 0; i < safe.upgrade.size() && !kept; ++i) {
+        if (safe.upgrade[i] == logical.upgrade[*index]) kept = i;
+      }
+    }
+    rendered.warning_ops.push_back(kept);
+  }
+  return rendered;
+}
+
+llvm::Error refused_error(std::size_t count) {
+  return error("structmig: " + llvm::Twine(count) + (count == 1 ? " change was" : " changes were") +
+               " refused (see above); nothing written");
 }
 
 // The new migration, then the snapshot at its revision.
@@ -82,18 +113,29 @@ llvm::Error run_generate(const GenerateOptions& options) {
   if (!extracted) return extracted.takeError();
   const diff::Plan plan = diff::diff_schemas(before->schema, extracted->schema, extracted->hints);
 
-  // 3. Check mode writes nothing in the source tree; otherwise the migration.
+  // 3. The safe plan. A change it refuses (a table rewrite, lost data) that
+  //    the models do not acknowledge fails the build here, at the model's
+  //    line, before anything is written: in check mode too.
+  const plan::SafePlan safe =
+      plan::plan_safely(plan, before->schema, extracted->schema, extracted->acknowledgements);
+  if (!safe.refusals.empty()) {
+    report_refusals(safe.refusals, extracted->places, snapshot_path, llvm::errs());
+    return refused_error(safe.refusals.size());
+  }
+
+  // 4. Check mode writes nothing in the source tree; otherwise the migration.
   if (!plan.empty()) {
     if (options.check) return drift_error(plan, snapshot_path);
     // The build passes no message; a user names the migration at build time
     // with STRUCTMIG_MESSAGE="…" cmake --build …
     const std::string message = option_or_environment(options.message, "STRUCTMIG_MESSAGE");
-    if (auto err = write_migration(plan, dir, before->head, message, extracted->schema)) {
+    if (auto err = write_migration(plan_to_render(plan, safe), dir, before->head, message,
+                                   extracted->schema)) {
       return err;
     }
   }
 
-  // 4. The build directory's sources from the models (in check mode too:
+  // 5. The build directory's sources from the models (in check mode too:
   //    nothing of it is in the source tree), the index of every migration,
   //    then the depfile.
   if (auto err = write_generated_sources({options.metadata_header_path, options.schema_source_path},

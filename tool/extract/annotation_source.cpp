@@ -28,6 +28,8 @@ llvm::StringRef prefix_of(AnnotationKind kind) {
       return "structmig:enum:";
     case AnnotationKind::label:
       return "structmig:label:";
+    case AnnotationKind::acknowledgement:
+      return "structmig:acknowledge:";
   }
   return "structmig:";
 }

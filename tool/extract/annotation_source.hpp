@@ -19,8 +19,9 @@ class Decl;
 
 namespace structmig::extract {
 
-/// STRUCTMIG_TABLE, STRUCTMIG_COLUMN, STRUCTMIG_ENUM, STRUCTMIG_LABEL.
-enum class AnnotationKind { table, column, enumeration, label };
+/// STRUCTMIG_TABLE, STRUCTMIG_COLUMN, STRUCTMIG_ENUM, STRUCTMIG_LABEL,
+/// STRUCTMIG_ACKNOWLEDGE.
+enum class AnnotationKind { table, column, enumeration, label, acknowledgement };
 
 /// One annotation: its parsed arguments and where each byte of them is.
 struct LocatedAnnotation {

@@ -120,6 +120,15 @@ struct DiagnosticIds {
         "STRUCTMIG_LABEL has no effect on %0: %select{only enumerators have labels|its enum has "
         "no STRUCTMIG_ENUM annotation}1");
     stray_enum = warning("STRUCTMIG_ENUM has no effect on %0: only enum types are enums");
+
+    // Acknowledgements of changes the safe planner would refuse.
+    misplaced_acknowledgement = error("acknowledge(%0) does not belong on %1; write it %2");
+    acknowledged_still_in_model = error(
+        "%0 acknowledges dropping %1, which the model still has; remove the acknowledgement, or "
+        "remove %1 from the model");
+    backfill_nullable = error(
+        "backfill(...) fills a new NOT NULL column, but column '%0' is nullable (its type is "
+        "std::optional)");
   }
 
   unsigned malformed_annotation;
@@ -182,6 +191,10 @@ struct DiagnosticIds {
   unsigned label_too_long;
   unsigned stray_label;
   unsigned stray_enum;
+
+  unsigned misplaced_acknowledgement;
+  unsigned acknowledged_still_in_model;
+  unsigned backfill_nullable;
 };
 
 }  // namespace structmig::extract

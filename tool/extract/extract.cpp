@@ -1,16 +1,20 @@
 // Finds the model enums and structs (a Mapper-style visitor), reads the enums
 // first (column types need their names), then each table, then checks what
-// spans them: duplicate names, foreign keys, name conflicts.
+// spans them: duplicate names, foreign keys, name conflicts, dropped tables
+// acknowledged by STRUCTMIG_ACKNOWLEDGE.
 #include "extract/extract.hpp"
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/RecursiveASTVisitor.h>
+#include <clang/Basic/SourceManager.h>
 
+#include "extract/acknowledge_reader.hpp"
 #include "extract/annotation_source.hpp"
 #include "extract/bind_models.hpp"
 #include "extract/extract_enum.hpp"
@@ -67,16 +71,19 @@ class ModelFinder : public clang::RecursiveASTVisitor<ModelFinder> {
         named != nullptr) {
       context_.report(decl->getLocation(), context_.ids.stray_enum) << named;
     }
+    if (has_annotation(*decl, AnnotationKind::acknowledgement)) acknowledgements_.push_back(decl);
     return true;
   }
 
   const std::vector<const clang::CXXRecordDecl*>& tables() const { return tables_; }
   const std::vector<const clang::EnumDecl*>& enums() const { return enums_; }
+  const std::vector<const clang::Decl*>& acknowledgements() const { return acknowledgements_; }
 
  private:
   ExtractContext& context_;
   std::vector<const clang::CXXRecordDecl*> tables_;
   std::vector<const clang::EnumDecl*> enums_;
+  std::vector<const clang::Decl*> acknowledgements_;  // STRUCTMIG_ACKNOWLEDGE declarations
 };
 
 // Every enum with a name of its own; registers each in context.enums.
@@ -133,6 +140,61 @@ void check_enum_names(const std::vector<EnumDraft>& enums, const std::vector<Tab
   }
 }
 
+// The tables STRUCTMIG_ACKNOWLEDGE(drop_table(t)) names: each once, and none
+// the models still declare.
+std::set<std::string> read_dropped_tables(const std::vector<const clang::Decl*>& decls,
+                                          const std::vector<TableDraft>& tables,
+                                          ExtractContext& context) {
+  std::set<std::string> dropped;
+  for (const clang::Decl* decl : decls) {
+    for (const LocatedAnnotation& annotation :
+         find_annotations(*decl, AnnotationKind::acknowledgement, context.ast)) {
+      auto acknowledgements = read_namespace_acknowledgements(annotation, context);
+      if (!acknowledgements) continue;
+      for (const AcknowledgementSpec& acknowledgement : *acknowledgements) {
+        auto named = [&](const TableDraft& table) {
+          return table.table.name == acknowledgement.name;
+        };
+        if (std::any_of(tables.begin(), tables.end(), named)) {
+          context.report(acknowledgement.place, context.ids.acknowledged_still_in_model)
+              << spelling_of(acknowledgement) << "table '" + acknowledgement.name + "'";
+        } else if (!dropped.insert(acknowledgement.name).second) {
+          context.report(acknowledgement.place, context.ids.duplicate_argument)
+              << spelling_of(acknowledgement);
+        }
+      }
+    }
+  }
+  return dropped;
+}
+
+// Where `location` is written (the expansion of a macro: where it is invoked).
+SourcePlace source_place(clang::SourceLocation location, const clang::SourceManager& sources) {
+  clang::PresumedLoc presumed = sources.getPresumedLoc(sources.getExpansionLoc(location));
+  if (presumed.isInvalid()) return {};
+  return {presumed.getFilename(), presumed.getLine(), presumed.getColumn()};
+}
+
+// The places of a table's columns, their acknowledge(rewrite) and
+// backfill(...), and the table's acknowledge(drop_column(c)).
+void add_column_marks(const TableDraft& draft, const clang::SourceManager& sources,
+                      ExtractedModels& models) {
+  const std::string& table = draft.table.name;
+  for (std::size_t i = 0; i < draft.table.columns.size(); ++i) {
+    std::pair<std::string, std::string> key{table, draft.table.columns[i].name};
+    models.places.columns[key] = source_place(draft.fields[i]->getLocation(), sources);
+  }
+  for (const std::string& column : draft.rewrite_columns) {
+    models.acknowledgements.rewrites.emplace(table, column);
+  }
+  for (const auto& [column, sql] : draft.backfills) {
+    models.acknowledgements.backfills[{table, column}] = sql;
+  }
+  for (const AcknowledgementSpec& dropped : draft.dropped_columns) {
+    models.acknowledgements.dropped_columns.emplace(table, dropped.name);
+  }
+}
+
 void sort_bindings(ModelBindings& bindings) {
   std::sort(bindings.enums.begin(), bindings.enums.end(),
             [](const EnumBinding& a, const EnumBinding& b) { return a.name < b.name; });
@@ -154,8 +216,15 @@ ExtractedModels extract_models(clang::ASTContext& ast) {
   check_name_conflicts(tables, context);
 
   ExtractedModels models;
+  const clang::SourceManager& sources = ast.getSourceManager();
+  models.acknowledgements.dropped_tables =
+      read_dropped_tables(finder.acknowledgements(), tables, context);
   for (EnumDraft& draft : enums) {
     const std::string& name = draft.type.name;
+    models.places.enums[name] = source_place(draft.decl->getLocation(), sources);
+    for (const AcknowledgementSpec& label : draft.dropped_labels) {
+      models.acknowledgements.dropped_labels.emplace(name, label.name);
+    }
     if (draft.renamed_from) models.hints.enums[name] = draft.renamed_from->old_name;
     for (const auto& [label, old_label] : draft.label_renames) {
       models.hints.enum_labels[{name, label}] = old_label;
@@ -165,6 +234,8 @@ ExtractedModels extract_models(clang::ASTContext& ast) {
   }
   for (TableDraft& draft : tables) {
     const std::string& name = draft.table.name;
+    models.places.tables[name] = source_place(draft.record->getLocation(), sources);
+    add_column_marks(draft, sources, models);
     if (draft.renamed_from) models.hints.tables[name] = draft.renamed_from->old_name;
     for (const auto& [column, old_column] : draft.column_renames) {
       models.hints.columns[{name, column}] = old_column;

@@ -1,10 +1,14 @@
 // The extraction entry point: every STRUCTMIG_ENUM enum and STRUCTMIG_TABLE
 // struct of a parsed translation unit becomes part of the returned Schema,
-// their renamed_from marks become RenameHints, and their C++ names and
-// field types ModelBindings.
+// their renamed_from marks become RenameHints, their C++ names and field
+// types ModelBindings, their acknowledge(...) / backfill(...) marks and every
+// STRUCTMIG_ACKNOWLEDGE the safe planner's Acknowledgements, and where each
+// is written ModelPlaces.
 #pragma once
 
 #include "extract/model_bindings.hpp"
+#include "extract/model_places.hpp"
+#include "plan/safe_plan.hpp"
 #include "structmig/schema.hpp"
 
 namespace clang {
@@ -14,9 +18,11 @@ class ASTContext;
 namespace structmig::extract {
 
 struct ExtractedModels {
-  Schema schema;           // in sort_schema order; every name filled
-  RenameHints hints;       // renamed_from marks, for the diff
-  ModelBindings bindings;  // the C++ side, for the generated row-mapping metadata
+  Schema schema;                            // in sort_schema order; every name filled
+  RenameHints hints;                        // renamed_from marks, for the diff
+  ModelBindings bindings;                   // the C++ side, for the generated row-mapping metadata
+  plan::Acknowledgements acknowledgements;  // what the safe planner may do anyway
+  ModelPlaces places;                       // where each table, column and enum is written
 };
 
 /// Builds the schema the annotated enums and structs of `context` declare.

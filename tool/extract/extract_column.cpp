@@ -10,15 +10,16 @@
 
 #include <clang/AST/Decl.h>
 
+#include "extract/acknowledge_reader.hpp"
 #include "extract/argument_readers.hpp"
 #include "extract/type_mapping.hpp"
 
 namespace structmig::extract {
 namespace {
 
-constexpr std::array<std::string_view, 11> kColumnArguments = {
-    "check",       "comment",    "default",      "identity", "index",  "name",
-    "primary_key", "references", "renamed_from", "unique",   "varchar"};
+constexpr std::array<std::string_view, 13> kColumnArguments = {
+    "acknowledge", "backfill",    "check",      "comment",      "default", "identity", "index",
+    "name",        "primary_key", "references", "renamed_from", "unique",  "varchar"};
 constexpr std::array<std::string_view, 2> kIdentityKinds = {"always", "by_default"};
 constexpr unsigned long long kMaxVarcharLength = 10485760;  // PostgreSQL's limit
 
@@ -34,6 +35,8 @@ struct ColumnAnnotation {
   std::vector<IndexSpec> indexes;
   std::optional<std::string> comment;
   std::optional<RenameSpec> renamed_from;
+  std::optional<Place> acknowledge_rewrite;
+  std::optional<std::pair<std::string, Place>> backfill;  // SQL, where written
   bool broken = false;  // a mistake in the annotation: the key may be hidden
 };
 
@@ -124,6 +127,18 @@ bool read_column_item(const LocatedAnnotation& annotation, const AnnotationItem&
   if (name == "renamed_from") {
     return (column.renamed_from = read_renamed_from(annotation, item, context)).has_value();
   }
+  if (name == "acknowledge") {
+    auto acknowledgements = read_acknowledge(annotation, item, AcknowledgeLevel::column, context);
+    if (acknowledgements && !acknowledgements->empty()) {
+      column.acknowledge_rewrite = acknowledgements->front().place;  // rewrite is the only kind
+    }
+    return acknowledgements.has_value();
+  }
+  if (name == "backfill") {
+    auto sql = read_backfill(annotation, item, context);
+    if (sql) column.backfill.emplace(*sql, place);
+    return sql.has_value();
+  }
   if (item.is_string()) {
     report_stray_string(annotation, item, context);
   } else {
@@ -180,6 +195,9 @@ void apply_type(const clang::FieldDecl& field, const MappedType& mapped,
     } else {
       context.report(place, context.ids.varchar_not_string) << column.name << field.getType();
     }
+  }
+  if (annotation.backfill && mapped.nullable) {
+    context.report(annotation.backfill->second, context.ids.backfill_nullable) << column.name;
   }
   if (annotation.identity) {
     const Place& place = annotation.identity->second;
@@ -244,6 +262,8 @@ std::optional<ColumnDraft> extract_column(const clang::FieldDecl& field, bool& b
   ColumnDraft draft;
   draft.field = &field;
   draft.primary_key = annotation.primary_key;
+  draft.acknowledge_rewrite = annotation.acknowledge_rewrite;
+  if (annotation.backfill) draft.backfill = annotation.backfill->first;
   Column& column = draft.column;
   column.name = annotation.name.value_or(field.getName().str());
   column.default_sql = annotation.default_sql;

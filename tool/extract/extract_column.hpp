@@ -26,6 +26,8 @@ struct ColumnDraft {
   std::vector<CheckSpec> checks;
   std::optional<ForeignKeySpec> references;
   std::optional<RenameSpec> renamed_from;
+  std::optional<Place> acknowledge_rewrite;  // where acknowledge(rewrite) is written
+  std::optional<std::string> backfill;       // backfill("SQL")
 };
 
 /// The column `field` declares, or nothing when it cannot be one (reported).

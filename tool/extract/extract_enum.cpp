@@ -3,6 +3,7 @@
 // PostgreSQL would make: labels non-empty, at most 63 bytes, distinct.
 #include "extract/extract_enum.hpp"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <set>
@@ -17,7 +18,8 @@
 namespace structmig::extract {
 namespace {
 
-constexpr std::array<std::string_view, 1> kEnumArguments = {"renamed_from"};
+constexpr std::array<std::string_view, 2> kEnumArguments = {"acknowledge", "renamed_from"};
+constexpr std::array<std::string_view, 1> kLabelArguments = {"renamed_from"};
 
 struct Label {
   std::string spelling;
@@ -52,7 +54,7 @@ Label read_label(const clang::EnumConstantDecl& enumerator, ExtractContext& cont
         if (!first_time(seen, annotation, item, context)) continue;
         label.renamed_from = read_renamed_from(annotation, item, context);
       } else {
-        report_unknown_argument(annotation, item.offset, item.name, kEnumArguments, context);
+        report_unknown_argument(annotation, item.offset, item.name, kLabelArguments, context);
       }
     }
   }
@@ -90,6 +92,27 @@ void add_labels(const std::vector<Label>& labels, EnumDraft& draft, ExtractConte
   }
 }
 
+// acknowledge(drop_label("x")) is for a label the enum no longer has; each once.
+void keep_dropped_labels(std::vector<AcknowledgementSpec> dropped, EnumDraft& draft,
+                         ExtractContext& context) {
+  const std::vector<std::string>& labels = draft.type.labels;
+  std::set<std::string> seen;
+  for (AcknowledgementSpec& acknowledgement : dropped) {
+    if (std::find(labels.begin(), labels.end(), acknowledgement.name) != labels.end()) {
+      context.report(acknowledgement.place, context.ids.acknowledged_still_in_model)
+          << spelling_of(acknowledgement)
+          << "label '" + acknowledgement.name + "' of enum '" + draft.type.name + "'";
+      continue;
+    }
+    if (!seen.insert(acknowledgement.name).second) {
+      context.report(acknowledgement.place, context.ids.duplicate_argument)
+          << spelling_of(acknowledgement);
+      continue;
+    }
+    draft.dropped_labels.push_back(std::move(acknowledgement));
+  }
+}
+
 }  // namespace
 
 std::optional<EnumDraft> extract_enum(const clang::EnumDecl& decl, ExtractContext& context) {
@@ -118,9 +141,17 @@ std::optional<EnumDraft> extract_enum(const clang::EnumDecl& decl, ExtractContex
   draft.type.name = items[0].name;
   draft.name_place = place_of(annotation, items[0]);
   std::set<std::string> seen;
+  std::vector<AcknowledgementSpec> dropped_labels;
   for (std::size_t i = 1; i < items.size(); ++i) {
     const AnnotationItem& item = items[i];
-    if (item.name != "renamed_from") {
+    if (item.name == "acknowledge") {
+      auto acknowledgements =
+          read_acknowledge(annotation, item, AcknowledgeLevel::enumeration, context);
+      if (acknowledgements) {
+        dropped_labels.insert(dropped_labels.end(), acknowledgements->begin(),
+                              acknowledgements->end());
+      }
+    } else if (item.name != "renamed_from") {
       if (item.is_string()) {
         report_stray_string(annotation, item, context);
       } else {
@@ -141,6 +172,7 @@ std::optional<EnumDraft> extract_enum(const clang::EnumDecl& decl, ExtractContex
     labels.push_back(read_label(*enumerator, context));
   }
   add_labels(labels, draft, context);
+  keep_dropped_labels(std::move(dropped_labels), draft, context);
   return draft;
 }
 

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "extract/acknowledge_reader.hpp"
 #include "extract/constraint_specs.hpp"
 #include "extract/extract_context.hpp"
 #include "structmig/schema.hpp"
@@ -24,6 +25,7 @@ struct EnumDraft {
   Place name_place;  // where the enum's name is written
   std::optional<RenameSpec> renamed_from;
   std::vector<std::pair<std::string, std::string>> label_renames;  // label → old label
+  std::vector<AcknowledgementSpec> dropped_labels;  // acknowledge(drop_label("x")), x not a label
 };
 
 /// The enum type `decl` (a definition with a STRUCTMIG_ENUM annotation)

@@ -5,6 +5,7 @@
 // on, so one run shows all.
 #include "extract/extract_table.hpp"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <set>
@@ -13,6 +14,7 @@
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>
 
+#include "extract/acknowledge_reader.hpp"
 #include "extract/argument_readers.hpp"
 #include "extract/extract_column.hpp"
 #include "extract/table_constraints.hpp"
@@ -20,14 +22,16 @@
 namespace structmig::extract {
 namespace {
 
-constexpr std::array<std::string_view, 7> kTableArguments = {
-    "check", "comment", "foreign_key", "index", "primary_key", "renamed_from", "unique"};
+constexpr std::array<std::string_view, 8> kTableArguments = {"acknowledge",  "check", "comment",
+                                                             "foreign_key",  "index", "primary_key",
+                                                             "renamed_from", "unique"};
 
 struct TableAnnotation {
   std::optional<std::string> name;
   TableSpecs specs;
   std::optional<std::string> comment;
   std::optional<RenameSpec> renamed_from;
+  std::vector<AcknowledgementSpec> dropped_columns;  // acknowledge(drop_column(c))
   bool broken = false;  // a mistake in the annotation: the key may be hidden
 };
 
@@ -55,6 +59,22 @@ bool read_table_item(const LocatedAnnotation& annotation, const AnnotationItem& 
     return (table.comment = read_comment(annotation, item, context)).has_value();
   if (name == "renamed_from") {
     return (table.renamed_from = read_renamed_from(annotation, item, context)).has_value();
+  }
+  if (name == "acknowledge") {
+    auto acknowledgements = read_acknowledge(annotation, item, AcknowledgeLevel::table, context);
+    if (!acknowledgements) return false;
+    for (AcknowledgementSpec& acknowledgement : *acknowledgements) {
+      auto same = [&](const AcknowledgementSpec& other) {
+        return other.name == acknowledgement.name;
+      };
+      if (std::any_of(table.dropped_columns.begin(), table.dropped_columns.end(), same)) {
+        context.report(acknowledgement.place, context.ids.duplicate_argument)
+            << spelling_of(acknowledgement);
+        return false;
+      }
+      table.dropped_columns.push_back(std::move(acknowledgement));
+    }
+    return true;
   }
   if (item.is_string()) {
     report_stray_string(annotation, item, context);
@@ -86,7 +106,7 @@ TableAnnotation read_table_annotation(const LocatedAnnotation& annotation,
   for (; next < items.size(); ++next) {
     const AnnotationItem& item = items[next];
     bool repeatable = item.name == "unique" || item.name == "index" || item.name == "check" ||
-                      item.name == "foreign_key";
+                      item.name == "foreign_key" || item.name == "acknowledge";
     bool understood = (repeatable || first_time(seen, annotation, item, context)) &&
                       read_table_item(annotation, item, table, context);
     table.broken = table.broken || !understood;
@@ -143,6 +163,22 @@ bool check_struct_shape(const clang::CXXRecordDecl& record,
   return true;
 }
 
+// acknowledge(drop_column(c)) is for a column the struct no longer has.
+void keep_dropped_columns(std::vector<AcknowledgementSpec> dropped, TableDraft& draft,
+                          ExtractContext& context) {
+  const Table& table = draft.table;
+  for (AcknowledgementSpec& acknowledgement : dropped) {
+    auto named = [&](const Column& column) { return column.name == acknowledgement.name; };
+    if (std::any_of(table.columns.begin(), table.columns.end(), named)) {
+      context.report(acknowledgement.place, context.ids.acknowledged_still_in_model)
+          << spelling_of(acknowledgement)
+          << "column '" + acknowledgement.name + "' of table '" + table.name + "'";
+      continue;
+    }
+    draft.dropped_columns.push_back(std::move(acknowledgement));
+  }
+}
+
 }  // namespace
 
 std::optional<TableDraft> extract_table(const clang::CXXRecordDecl& record,
@@ -176,8 +212,11 @@ std::optional<TableDraft> extract_table(const clang::CXXRecordDecl& record,
     if (column.renamed_from) {
       draft.column_renames.emplace_back(column.column.name, column.renamed_from->old_name);
     }
+    if (column.acknowledge_rewrite) draft.rewrite_columns.insert(column.column.name);
+    if (column.backfill) draft.backfills[column.column.name] = *column.backfill;
   }
   build_constraints(std::move(annotation.specs), columns, broken, draft, context);
+  keep_dropped_columns(std::move(annotation.dropped_columns), draft, context);
 
   if (annotation.renamed_from) {
     if (annotation.renamed_from->old_name == table.name) {

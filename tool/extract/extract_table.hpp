@@ -4,10 +4,13 @@
 // key, constraint and index. Foreign keys are resolved later, across tables.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "extract/acknowledge_reader.hpp"
 #include "extract/constraint_specs.hpp"
 #include "extract/extract_context.hpp"
 #include "structmig/schema.hpp"
@@ -44,6 +47,9 @@ struct TableDraft {
   std::vector<NamedObject> names;  // the table, its keys, constraints and indexes
   std::optional<RenameSpec> renamed_from;
   std::vector<std::pair<std::string, std::string>> column_renames;  // new name → old name
+  std::vector<AcknowledgementSpec> dropped_columns;  // acknowledge(drop_column(c)), c not a column
+  std::set<std::string> rewrite_columns;             // columns with acknowledge(rewrite)
+  std::map<std::string, std::string> backfills;      // column → its backfill("SQL")
 };
 
 /// The table `record` (a definition with a STRUCTMIG_TABLE annotation)

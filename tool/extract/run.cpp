@@ -82,6 +82,8 @@ class SchemaConsumer : public clang::ASTConsumer {
     result_.schema = std::move(models.schema);
     result_.hints = std::move(models.hints);
     result_.bindings = std::move(models.bindings);
+    result_.acknowledgements = std::move(models.acknowledgements);
+    result_.places = std::move(models.places);
     result_.dependencies = files_read(context.getSourceManager(), translation_unit_);
   }
 

@@ -1,13 +1,15 @@
 // The extraction driver the structmig tool calls: parses the model headers
 // as one translation unit with Clang, prints Clang's and our diagnostics, and
-// returns the schema, the rename hints, the C++ bindings, and every file the parse read (for a
-// depfile).
+// returns the schema, the rename hints, the C++ bindings, the acknowledgements
+// and places of the models, and every file the parse read (for a depfile).
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "extract/model_bindings.hpp"
+#include "extract/model_places.hpp"
+#include "plan/safe_plan.hpp"
 #include "structmig/schema.hpp"
 
 namespace llvm {
@@ -24,10 +26,12 @@ struct ExtractOptions {
 
 struct ExtractResult {
   Schema schema;
-  RenameHints hints;                      // the models' renamed_from marks, for diff_schemas
-  ModelBindings bindings;                 // the C++ side, for the row-mapping metadata
-  std::vector<std::string> dependencies;  // every file read: absolute, sorted, unique
-  unsigned errors = 0;                    // Clang's and extraction's; the schema is valid if 0
+  RenameHints hints;                        // the models' renamed_from marks, for diff_schemas
+  ModelBindings bindings;                   // the C++ side, for the row-mapping metadata
+  plan::Acknowledgements acknowledgements;  // for the safe planner
+  ModelPlaces places;                       // where each table, column and enum is written
+  std::vector<std::string> dependencies;    // every file read: absolute, sorted, unique
+  unsigned errors = 0;                      // Clang's and extraction's; the schema is valid if 0
 };
 
 /// Parses one in-memory translation unit that #includes every header, with

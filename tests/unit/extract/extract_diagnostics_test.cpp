@@ -57,8 +57,9 @@ struct STRUCTMIG_TABLE(tickets) Ticket {
   EXPECT_EQ(errors[2].line, frobnicate.line);
   EXPECT_EQ(errors[2].column, frobnicate.column);
   EXPECT_EQ(errors[2].message,
-            "unknown annotation argument 'frobnicate'; expected one of: check, comment, default, "
-            "identity, index, name, primary_key, references, renamed_from, unique, varchar");
+            "unknown annotation argument 'frobnicate'; expected one of: acknowledge, backfill, "
+            "check, comment, default, identity, index, name, primary_key, references, "
+            "renamed_from, unique, varchar");
 }
 
 TEST(ExtractDiagnostics, UnknownTableArgument) {

@@ -114,6 +114,8 @@ ModelParse parse_models(std::string_view code) {
   parse.schema = std::move(models.schema);
   parse.hints = std::move(models.hints);
   parse.bindings = std::move(models.bindings);
+  parse.acknowledgements = std::move(models.acknowledgements);
+  parse.places = std::move(models.places);
   return parse;
 }
 

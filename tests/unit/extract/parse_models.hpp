@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "extract/model_bindings.hpp"
+#include "extract/model_places.hpp"
+#include "plan/safe_plan.hpp"
 #include "structmig/schema.hpp"
 
 namespace structmig::extract::testing {
@@ -27,6 +29,8 @@ struct ModelParse {
   Schema schema;
   RenameHints hints;
   ModelBindings bindings;
+  plan::Acknowledgements acknowledgements;
+  ModelPlaces places;                           // file "models.cpp"
   std::vector<CapturedDiagnostic> diagnostics;  // in the order reported
 
   std::vector<CapturedDiagnostic> with_severity(std::string_view severity) const;
