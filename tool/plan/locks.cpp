@@ -189,8 +189,10 @@ std::vector<LockTaken> LockContext::locks(const Op& op) const {
 }
 
 std::optional<std::string> LockContext::note(const Op& op) const {
-  const auto old_name = [](const std::string& name) {
-    return "running instances of the previous release still use the old name " + name;
+  const auto old_name = [this](const std::string& name) {
+    return std::string(downgrade_ ? "running instances of the release being rolled back"
+                                  : "running instances of the previous release") +
+           " still use the old name " + name;
   };
   if (const auto* o = std::get_if<RenameTable>(&op)) return old_name(quoted(o->from));
   if (const auto* o = std::get_if<RenameColumn>(&op)) {

@@ -27,15 +27,21 @@ struct LockTaken {
 
 class LockContext {
  public:
+  /// `downgrade`: the operations roll a release back (which changes who
+  /// still uses an old name).
+  explicit LockContext(bool downgrade = false) : downgrade_(downgrade) {}
+
   /// The locks `op` takes, given the operations recorded before it.
   std::vector<LockTaken> locks(const Op& op) const;
   /// What a reviewer must know beyond the locks: a rename leaves running
-  /// instances of the previous release on the old name.
+  /// instances of the previous release (in a downgrade: of the release being
+  /// rolled back) on the old name.
   std::optional<std::string> note(const Op& op) const;
   /// Call after describing `op`, before the next one.
   void record(const Op& op);
 
  private:
+  bool downgrade_ = false;
   std::set<std::string> created_tables_;
   /// (table, constraint) → referenced table, for VALIDATE of a foreign key.
   std::map<std::pair<std::string, std::string>, std::string> foreign_keys_;

@@ -106,7 +106,8 @@ MigrationFile render_migration(const plan::SafePlan& safe, const diff::Plan& log
   t += render_function("upgrade", !safe.upgrade.empty(),
                        render_stepped_body(safe.upgrade, placed_warnings(safe, logical)));
   t += "\n";
-  t += render_function("downgrade", !safe.downgrade.empty(), render_stepped_body(safe.downgrade));
+  t += render_function("downgrade", !safe.downgrade.empty(),
+                       render_stepped_body(safe.downgrade, {}, /*downgrade=*/true));
   t += "\n";
   t += "}  // namespace " + ns + "\n";
   t += "\n";

@@ -59,10 +59,11 @@ std::string step_comment(const Step& step, std::size_t number, std::size_t count
 }  // namespace
 
 std::string render_stepped_body(const std::vector<Op>& ops,
-                                const std::vector<std::pair<std::size_t, std::string>>& warnings) {
+                                const std::vector<std::pair<std::size_t, std::string>>& warnings,
+                                bool downgrade) {
   const std::vector<Step> steps = split_steps(ops);
   std::vector<std::string> comments;
-  plan::LockContext context;
+  plan::LockContext context(downgrade);
   for (std::size_t i = 0; i < steps.size(); ++i) {
     comments.push_back(step_comment(steps[i], i + 1, steps.size(), context));
   }

@@ -23,9 +23,10 @@
 namespace structmig::render {
 
 /// `warnings`: (index in `ops`, text) written as `// WARNING: text` above
-/// that operation, in the order given.
+/// that operation, in the order given. `downgrade`: the body of downgrade()
+/// (a rename's note then speaks of the release being rolled back).
 std::string render_stepped_body(
     const std::vector<Op>& ops,
-    const std::vector<std::pair<std::size_t, std::string>>& warnings = {});
+    const std::vector<std::pair<std::size_t, std::string>>& warnings = {}, bool downgrade = false);
 
 }  // namespace structmig::render

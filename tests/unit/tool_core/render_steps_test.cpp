@@ -78,6 +78,15 @@ TEST(RenderSteps, RenamesSayTheOldNameIsStillInUse) {
 )");
 }
 
+TEST(RenderSteps, RenamesBackInADowngradeSpeakOfTheReleaseRolledBack) {
+  const std::string body =
+      render_stepped_body({RenameColumn{"users", "full_name", "display_name"}}, {}, true);
+  EXPECT_NE(body.find("  // Note: running instances of the release being rolled back still use "
+                      "the old name \"users\".\"full_name\"\n"),
+            std::string::npos)
+      << body;
+}
+
 TEST(RenderSteps, BackfillAndNewTable) {
   const std::vector<Op> ops = {
       CreateTable{table("organizations", {col("id", "bigint")})},
