@@ -192,6 +192,68 @@ TEST(SafePlan, NotNullColumnWithoutDefaultOrBackfillIsRefused) {
   EXPECT_NE(safe.refusals[0].recipe.find("std::optional"), std::string::npos);
 }
 
+// The backfill walks the key in place while it runs: the old one when the
+// plan changes the key (the new one is adopted later, after NOT NULL).
+TEST(SafePlan, BackfillWalksTheKeyInPlace) {
+  Table before = table("memberships", {col("id", "bigint")});
+  Table now =
+      table("memberships", {col("id", "bigint"), col("tenant_id", "bigint")}, {"id", "tenant_id"});
+  Acknowledgements acks;
+  acks.backfills[{"memberships", "tenant_id"}] = "1";
+  const SafePlan safe = plan(schema({before}), schema({now}), acks);
+  EXPECT_TRUE(safe.refusals.empty());
+  std::vector<std::string> key;
+  std::size_t set_not_null = 0, adoption = 0;
+  for (std::size_t i = 0; i < safe.upgrade.size(); ++i) {
+    if (const auto* backfill = std::get_if<Backfill>(&safe.upgrade[i])) key = backfill->key;
+    if (std::holds_alternative<AlterColumn>(safe.upgrade[i])) set_not_null = i;
+    if (std::holds_alternative<SetPrimaryKey>(safe.upgrade[i])) adoption = i;
+  }
+  EXPECT_EQ(key, std::vector<std::string>{"id"});
+  EXPECT_LT(set_not_null, adoption);
+}
+
+TEST(SafePlan, BackfillNeedsAPrimaryKey) {
+  Table before = table("events", {col("at", "text")}, {});
+  Table now = table("events", {col("at", "text"), col("kind", "text")}, {});
+  Acknowledgements acks;
+  acks.backfills[{"events", "kind"}] = "'click'";
+  const SafePlan safe = plan(schema({before}), schema({now}), acks);
+  ASSERT_EQ(safe.refusals.size(), 1u);
+  EXPECT_EQ(safe.refusals[0].kind, RefusalKind::not_null_without_default);
+  EXPECT_NE(safe.refusals[0].reason.find("primary key"), std::string::npos);
+}
+
+TEST(SafePlan, NewIdentityColumnOnAnExistingTableIsARewrite) {
+  Table before = table("events", {col("at", "text")}, {});
+  Table now = before;
+  now.columns.push_back({.name = "id", .type = "bigint", .identity = Identity::always});
+  const SafePlan refused = plan(schema({before}), schema({now}));
+  ASSERT_EQ(refused.refusals.size(), 1u);
+  EXPECT_EQ(refused.refusals[0].kind, RefusalKind::volatile_default);
+  EXPECT_NE(refused.refusals[0].reason.find("identity"), std::string::npos);
+  Acknowledgements acks;
+  acks.rewrites.insert({"events", "id"});
+  EXPECT_TRUE(plan(schema({before}), schema({now}), acks).refusals.empty());
+}
+
+// A rewrite the model accepts still gets NOT NULL the safe way.
+TEST(SafePlan, AcknowledgedRewriteWithNotNull) {
+  Table before = table("t", {col("id", "bigint"), col("n", "text", true)});
+  Table now = table("t", {col("id", "bigint"), col("n", "integer")});
+  Acknowledgements acks;
+  acks.rewrites.insert({"t", "n"});
+  const SafePlan safe = plan(schema({before}), schema({now}), acks);
+  EXPECT_TRUE(safe.refusals.empty());
+  ASSERT_FALSE(safe.upgrade.empty());
+  const auto* type_change = std::get_if<AlterColumn>(&safe.upgrade[0]);
+  ASSERT_NE(type_change, nullptr);
+  EXPECT_EQ(type_change->to.type, "integer");
+  EXPECT_TRUE(type_change->to.nullable);
+  EXPECT_TRUE(type_change->using_sql.has_value());
+  EXPECT_TRUE(std::holds_alternative<DropCheck>(safe.upgrade.back()));
+}
+
 TEST(SafePlan, NotNullColumnWithAStableDefaultStaysPlain) {
   Table now_users = users();
   now_users.columns.push_back(col("locale", "text", false, "'en'"));
