@@ -10,6 +10,10 @@ namespace structmig_m_aaf53738bf6c {
 using namespace structmig;
 
 void upgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction, its locks held until it commits:
+  //   ACCESS EXCLUSIVE on "users" (a new table: nobody waits for it)
+  //   ACCESS EXCLUSIVE on "tickets" (a new table: nobody waits for it)
+  //   SHARE ROW EXCLUSIVE on "users" (brief: the new table's key has no rows to check)
   op.create_table({
       .name = "users",
       .columns = {
@@ -48,6 +52,10 @@ void upgrade(structmig::Ops& op) {
 }
 
 void downgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction, its locks held until it commits:
+  //   ACCESS EXCLUSIVE on "tickets" (brief: the table and its rows are gone)
+  //   ACCESS EXCLUSIVE on "users" (brief: the key's triggers on it are dropped)
+  //   ACCESS EXCLUSIVE on "users" (brief: the table and its rows are gone)
   op.drop_table("tickets");
   op.drop_table("users");
 }

@@ -10,10 +10,13 @@ namespace structmig_m_55fd7ad11f08 {
 using namespace structmig;
 
 void upgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction: ACCESS EXCLUSIVE on "tickets" (brief: no rewrite, no scan)
   op.add_column("tickets", {.name = "priority", .type = "character varying(20)", .default_sql = "'normal'"});
 }
 
 void downgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction: ACCESS EXCLUSIVE on "tickets"
+  //   (brief: no rewrite; the column's values are gone)
   op.drop_column("tickets", "priority");
 }
 

@@ -10,6 +10,9 @@ namespace structmig_m_cba6b6979ae4 {
 using namespace structmig;
 
 void upgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction, its locks held until it commits:
+  //   ACCESS EXCLUSIVE on "satisfaction_ratings" (a new table: nobody waits for it)
+  //   SHARE ROW EXCLUSIVE on "tickets" (brief: the new table's key has no rows to check)
   op.create_table({
       .name = "satisfaction_ratings",
       .columns = {
@@ -35,6 +38,9 @@ void upgrade(structmig::Ops& op) {
 }
 
 void downgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction, its locks held until it commits:
+  //   ACCESS EXCLUSIVE on "satisfaction_ratings" (brief: the table and its rows are gone)
+  //   ACCESS EXCLUSIVE on "tickets" (brief: the key's triggers on it are dropped)
   op.drop_table("satisfaction_ratings");
 }
 

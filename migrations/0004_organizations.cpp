@@ -5,11 +5,16 @@
 // with migrations/schema.snapshot.json.
 #include <structmig/migration.hpp>
 
-namespace structmig_m_a233a5a2e4e8 {
+namespace structmig_m_23b577e80301 {
 
 using namespace structmig;
 
 void upgrade(structmig::Ops& op) {
+  // Step 1 of 3, in a transaction, its locks held until it commits:
+  //   ACCESS EXCLUSIVE on "organizations" (a new table: nobody waits for it)
+  //   ACCESS EXCLUSIVE on "users" (brief: no rewrite, no scan)
+  //   SHARE ROW EXCLUSIVE on "users" (brief: existing rows are checked later)
+  //   SHARE ROW EXCLUSIVE on "organizations" (brief: existing rows are checked later)
   op.create_table({
       .name = "organizations",
       .columns = {
@@ -27,24 +32,36 @@ void upgrade(structmig::Ops& op) {
       .comment = "Companies whose people open tickets",
   });
   op.add_column("users", {.name = "organization_id", .type = "bigint", .nullable = true});
-  op.create_index("users", {.name = "ix_users_organization_id", .keys = {{.column = "organization_id"}}});
-  op.add_foreign_key("users", {.name = "fk_users_organization_id_organizations", .columns = {"organization_id"}, .referenced_table = "organizations", .referenced_columns = {"id"}, .on_delete = ForeignKeyAction::set_null});
+  op.add_foreign_key("users", {.name = "fk_users_organization_id_organizations", .columns = {"organization_id"}, .referenced_table = "organizations", .referenced_columns = {"id"}, .on_delete = ForeignKeyAction::set_null}, {.not_valid = true});
+  // Step 2 of 3, outside a transaction: SHARE UPDATE EXCLUSIVE on "users"
+  //   (reads and writes go on while the index is built)
+  op.create_index("users", {.name = "ix_users_organization_id", .keys = {{.column = "organization_id"}}}, {.concurrently = true});
+  // Step 3 of 3, in a transaction, its locks held until it commits:
+  //   SHARE UPDATE EXCLUSIVE on "users" (reads and writes go on while existing rows are checked)
+  //   ROW SHARE on "organizations" (reads and writes go on)
+  op.validate_constraint("users", "fk_users_organization_id_organizations");
 }
 
 void downgrade(structmig::Ops& op) {
+  // Step 1 of 2, outside a transaction: SHARE UPDATE EXCLUSIVE on "users" (reads and writes go on)
+  op.drop_index("users", "ix_users_organization_id", {.concurrently = true});
+  // Step 2 of 2, in a transaction, its locks held until it commits:
+  //   ACCESS EXCLUSIVE on "users" (brief)
+  //   ACCESS EXCLUSIVE on "organizations" (brief: the key's triggers on it are dropped)
+  //   ACCESS EXCLUSIVE on "users" (brief: no rewrite; the column's values are gone)
+  //   ACCESS EXCLUSIVE on "organizations" (brief: the table and its rows are gone)
   op.drop_foreign_key("users", "fk_users_organization_id_organizations");
-  op.drop_index("users", "ix_users_organization_id");
   op.drop_column("users", "organization_id");
   op.drop_table("organizations");
 }
 
-}  // namespace structmig_m_a233a5a2e4e8
+}  // namespace structmig_m_23b577e80301
 
 STRUCTMIG_MIGRATION({
-    .revision = "a233a5a2e4e8",
+    .revision = "23b577e80301",
     .parents = {"cba6b6979ae4"},
     .message = "organizations",
     .transactional = true,
-    .upgrade = structmig_m_a233a5a2e4e8::upgrade,
-    .downgrade = structmig_m_a233a5a2e4e8::downgrade,
+    .upgrade = structmig_m_23b577e80301::upgrade,
+    .downgrade = structmig_m_23b577e80301::downgrade,
 });

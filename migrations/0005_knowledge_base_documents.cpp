@@ -5,11 +5,15 @@
 // with migrations/schema.snapshot.json.
 #include <structmig/migration.hpp>
 
-namespace structmig_m_73163f61b324 {
+namespace structmig_m_960f72928416 {
 
 using namespace structmig;
 
 void upgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction, its locks held until it commits:
+  //   no table lock (only the type "document_status")
+  //   ACCESS EXCLUSIVE on "documents" (a new table: nobody waits for it)
+  //   SHARE ROW EXCLUSIVE on "organizations" (brief: the new table's key has no rows to check)
   op.create_enum({.name = "document_status", .labels = {"draft", "published"}});
   op.create_table({
       .name = "documents",
@@ -35,17 +39,21 @@ void upgrade(structmig::Ops& op) {
 }
 
 void downgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction, its locks held until it commits:
+  //   ACCESS EXCLUSIVE on "documents" (brief: the table and its rows are gone)
+  //   ACCESS EXCLUSIVE on "organizations" (brief: the key's triggers on it are dropped)
+  //   no table lock (only the type "document_status")
   op.drop_table("documents");
   op.drop_enum("document_status");
 }
 
-}  // namespace structmig_m_73163f61b324
+}  // namespace structmig_m_960f72928416
 
 STRUCTMIG_MIGRATION({
-    .revision = "73163f61b324",
-    .parents = {"a233a5a2e4e8"},
+    .revision = "960f72928416",
+    .parents = {"23b577e80301"},
     .message = "knowledge base documents",
     .transactional = true,
-    .upgrade = structmig_m_73163f61b324::upgrade,
-    .downgrade = structmig_m_73163f61b324::downgrade,
+    .upgrade = structmig_m_960f72928416::upgrade,
+    .downgrade = structmig_m_960f72928416::downgrade,
 });

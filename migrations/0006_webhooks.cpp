@@ -5,11 +5,14 @@
 // with migrations/schema.snapshot.json.
 #include <structmig/migration.hpp>
 
-namespace structmig_m_01adeefae30e {
+namespace structmig_m_5cd10b202949 {
 
 using namespace structmig;
 
 void upgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction, its locks held until it commits:
+  //   ACCESS EXCLUSIVE on "webhooks" (a new table: nobody waits for it)
+  //   SHARE ROW EXCLUSIVE on "organizations" (brief: the new table's key has no rows to check)
   op.create_table({
       .name = "webhooks",
       .columns = {
@@ -37,16 +40,19 @@ void upgrade(structmig::Ops& op) {
 }
 
 void downgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction, its locks held until it commits:
+  //   ACCESS EXCLUSIVE on "webhooks" (brief: the table and its rows are gone)
+  //   ACCESS EXCLUSIVE on "organizations" (brief: the key's triggers on it are dropped)
   op.drop_table("webhooks");
 }
 
-}  // namespace structmig_m_01adeefae30e
+}  // namespace structmig_m_5cd10b202949
 
 STRUCTMIG_MIGRATION({
-    .revision = "01adeefae30e",
-    .parents = {"73163f61b324"},
+    .revision = "5cd10b202949",
+    .parents = {"960f72928416"},
     .message = "webhooks",
     .transactional = true,
-    .upgrade = structmig_m_01adeefae30e::upgrade,
-    .downgrade = structmig_m_01adeefae30e::downgrade,
+    .upgrade = structmig_m_5cd10b202949::upgrade,
+    .downgrade = structmig_m_5cd10b202949::downgrade,
 });

@@ -5,11 +5,14 @@
 // with migrations/schema.snapshot.json.
 #include <structmig/migration.hpp>
 
-namespace structmig_m_8386fb6e8424 {
+namespace structmig_m_d23728f3710b {
 
 using namespace structmig;
 
 void upgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction, its locks held until it commits:
+  //   ACCESS EXCLUSIVE on "user_preferences" (a new table: nobody waits for it)
+  //   SHARE ROW EXCLUSIVE on "users" (brief: the new table's key has no rows to check)
   op.create_table({
       .name = "user_preferences",
       .columns = {
@@ -30,16 +33,19 @@ void upgrade(structmig::Ops& op) {
 }
 
 void downgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction, its locks held until it commits:
+  //   ACCESS EXCLUSIVE on "user_preferences" (brief: the table and its rows are gone)
+  //   ACCESS EXCLUSIVE on "users" (brief: the key's triggers on it are dropped)
   op.drop_table("user_preferences");
 }
 
-}  // namespace structmig_m_8386fb6e8424
+}  // namespace structmig_m_d23728f3710b
 
 STRUCTMIG_MIGRATION({
-    .revision = "8386fb6e8424",
-    .parents = {"01adeefae30e"},
+    .revision = "d23728f3710b",
+    .parents = {"5cd10b202949"},
     .message = "user preferences",
     .transactional = true,
-    .upgrade = structmig_m_8386fb6e8424::upgrade,
-    .downgrade = structmig_m_8386fb6e8424::downgrade,
+    .upgrade = structmig_m_d23728f3710b::upgrade,
+    .downgrade = structmig_m_d23728f3710b::downgrade,
 });

@@ -5,25 +5,29 @@
 // with migrations/schema.snapshot.json.
 #include <structmig/migration.hpp>
 
-namespace structmig_m_4d416b1fc641 {
+namespace structmig_m_48aaa5f76625 {
 
 using namespace structmig;
 
 void upgrade(structmig::Ops& op) {
-  op.create_index("tickets", {.name = "ix_tickets_created_at", .keys = {{.column = "created_at"}}, .where = "status = 'open'"});
+  // Step 1 of 1, outside a transaction: SHARE UPDATE EXCLUSIVE on "tickets"
+  //   (reads and writes go on while the index is built)
+  op.create_index("tickets", {.name = "ix_tickets_created_at", .keys = {{.column = "created_at"}}, .where = "status = 'open'"}, {.concurrently = true});
 }
 
 void downgrade(structmig::Ops& op) {
-  op.drop_index("tickets", "ix_tickets_created_at");
+  // Step 1 of 1, outside a transaction: SHARE UPDATE EXCLUSIVE on "tickets"
+  //   (reads and writes go on)
+  op.drop_index("tickets", "ix_tickets_created_at", {.concurrently = true});
 }
 
-}  // namespace structmig_m_4d416b1fc641
+}  // namespace structmig_m_48aaa5f76625
 
 STRUCTMIG_MIGRATION({
-    .revision = "4d416b1fc641",
-    .parents = {"8386fb6e8424"},
+    .revision = "48aaa5f76625",
+    .parents = {"d23728f3710b"},
     .message = "partial index on open tickets",
     .transactional = true,
-    .upgrade = structmig_m_4d416b1fc641::upgrade,
-    .downgrade = structmig_m_4d416b1fc641::downgrade,
+    .upgrade = structmig_m_48aaa5f76625::upgrade,
+    .downgrade = structmig_m_48aaa5f76625::downgrade,
 });

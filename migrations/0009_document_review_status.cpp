@@ -5,27 +5,30 @@
 // with migrations/schema.snapshot.json.
 #include <structmig/migration.hpp>
 
-namespace structmig_m_e210c355c7a0 {
+namespace structmig_m_8d5ee587a465 {
 
 using namespace structmig;
 
 void upgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction: no table lock (only the type "document_status")
   op.add_enum_label("document_status", "in review", {.after = "draft"});
 }
 
 void downgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction: ACCESS EXCLUSIVE on "documents"
+  //   (the column is converted to the new type: the table is rewritten: reads and writes wait until it is done)
   op.recreate_enum({.name = "document_status", .labels = {"draft", "in review", "published"}},
                    {.name = "document_status", .labels = {"draft", "published"}},
                    {{.table = "documents", .column = "status", .default_sql = "'draft'"}});
 }
 
-}  // namespace structmig_m_e210c355c7a0
+}  // namespace structmig_m_8d5ee587a465
 
 STRUCTMIG_MIGRATION({
-    .revision = "e210c355c7a0",
-    .parents = {"4d416b1fc641"},
+    .revision = "8d5ee587a465",
+    .parents = {"48aaa5f76625"},
     .message = "document review status",
     .transactional = true,
-    .upgrade = structmig_m_e210c355c7a0::upgrade,
-    .downgrade = structmig_m_e210c355c7a0::downgrade,
+    .upgrade = structmig_m_8d5ee587a465::upgrade,
+    .downgrade = structmig_m_8d5ee587a465::downgrade,
 });

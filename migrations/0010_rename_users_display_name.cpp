@@ -5,25 +5,29 @@
 // with migrations/schema.snapshot.json.
 #include <structmig/migration.hpp>
 
-namespace structmig_m_a8b37c9a1d3d {
+namespace structmig_m_f102f6623c2c {
 
 using namespace structmig;
 
 void upgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction: ACCESS EXCLUSIVE on "users" (brief)
+  // Note: running instances of the previous release still use the old name "users"."display_name"
   op.rename_column("users", "display_name", "full_name");
 }
 
 void downgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction: ACCESS EXCLUSIVE on "users" (brief)
+  // Note: running instances of the release being rolled back still use the old name "users"."full_name"
   op.rename_column("users", "full_name", "display_name");
 }
 
-}  // namespace structmig_m_a8b37c9a1d3d
+}  // namespace structmig_m_f102f6623c2c
 
 STRUCTMIG_MIGRATION({
-    .revision = "a8b37c9a1d3d",
-    .parents = {"e210c355c7a0"},
+    .revision = "f102f6623c2c",
+    .parents = {"8d5ee587a465"},
     .message = "rename users display name",
     .transactional = true,
-    .upgrade = structmig_m_a8b37c9a1d3d::upgrade,
-    .downgrade = structmig_m_a8b37c9a1d3d::downgrade,
+    .upgrade = structmig_m_f102f6623c2c::upgrade,
+    .downgrade = structmig_m_f102f6623c2c::downgrade,
 });

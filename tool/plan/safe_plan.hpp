@@ -16,10 +16,21 @@
 //  - a NOT NULL column without a default is added nullable, backfilled from
 //    the model's backfill("SQL") in batches, then made NOT NULL as above.
 // Refused, unless the model acknowledges them (Acknowledgements): a type
-// change that rewrites the table, a volatile default on a new column, a NOT
-// NULL column without a default (and without a backfill), dropping a table,
-// a column or an enum label. The downgrade is the logical upgrade reversed,
-// planned the same way (never refused: it undoes what the upgrade did).
+// change that rewrites the table (structmig::type_change_rewrites), a
+// volatile default on a new column (volatile_defaults.hpp; a new identity
+// column counts, it fills every row too), a NOT NULL column without a default
+// (and without a backfill), dropping a table, a column or an enum label
+// (one the diff did not rename). Renames stay plain. The downgrade is the
+// logical upgrade reversed, planned the same way against the tables of `now`
+// (never refused: it undoes what the upgrade did).
+//
+// Order (phases.hpp): concurrent index drops first; then one transaction
+// with everything brief (in the logical plan's order); backfills; concurrent
+// index builds; each VALIDATE in a transaction of its own; one transaction
+// with the SET NOT NULLs, the adoptions of the built indexes and what must
+// follow them (foreign keys, drops); the VALIDATEs of the keys added there.
+// A plan whose last operations are renames (a downgrade's renames back)
+// keeps them last. Deterministic: the same inputs give the same plan.
 #pragma once
 
 #include <map>
@@ -74,8 +85,8 @@ struct Refusal {
 };
 
 struct SafePlan {
-  std::vector<Op> upgrade;    // with CommitStep boundaries; see split_steps()
-  std::vector<Op> downgrade;  // the logical downgrade, planned the same way
+  std::vector<Op> upgrade;        // with CommitStep boundaries; see split_steps()
+  std::vector<Op> downgrade;      // the logical downgrade, planned the same way
   std::vector<Refusal> refusals;  // non-empty: nothing may be written
 
   friend bool operator==(const SafePlan&, const SafePlan&) = default;

@@ -22,13 +22,11 @@
 #include "render/render_merge.hpp"
 #include "render/render_migration.hpp"
 #include "render/render_revision.hpp"
+#include "rendered_fixture.hpp"
 #include "structmig/drift.hpp"
 #include "structmig/migration.hpp"
 
 namespace structmig::tool_core_fixture {
-std::vector<std::pair<diff::Plan, std::string>> rendered_fixture_plans();
-Schema rendered_fixture_schema();
-
 namespace {
 
 // What running a migration file records: the recorder's drop_* functions get
@@ -50,7 +48,7 @@ Op as_written(const Op& op) {
         } else if constexpr (std::is_same_v<T, DropCheck>) {
           return DropCheck{o.table, CheckConstraint{.name = o.check.name}};
         } else if constexpr (std::is_same_v<T, DropIndex>) {
-          return DropIndex{o.table, Index{.name = o.index.name}};
+          return DropIndex{o.table, Index{.name = o.index.name}, o.concurrently};
         } else if constexpr (std::is_same_v<T, DropEnum>) {
           return DropEnum{EnumType{.name = o.type.name}};
         } else if constexpr (std::is_same_v<T, SetTableComment>) {
@@ -81,23 +79,51 @@ TEST(CompiledFixture, CompiledSchemaIsTheRenderedSchema) {
 
 TEST(CompiledFixture, CoversEveryKindOfOperation) {
   std::vector<bool> seen(std::variant_size_v<Op>, false);
-  for (const auto& [plan, message] : rendered_fixture_plans()) {
-    for (const Op& op : plan.upgrade) seen[op.index()] = true;
-    for (const Op& op : plan.downgrade) seen[op.index()] = true;
+  for (const auto& [logical, safe, message] : rendered_fixture_migrations()) {
+    for (const Op& op : safe.upgrade) seen[op.index()] = true;
+    for (const Op& op : safe.downgrade) seen[op.index()] = true;
   }
   for (size_t i = 0; i < seen.size(); ++i) EXPECT_TRUE(seen[i]) << "Op alternative " << i;
+}
+
+// The safe forms of the options are there too (each renders an option).
+TEST(CompiledFixture, CoversTheSafeForms) {
+  bool concurrent_build = false, concurrent_drop = false, not_valid_key = false,
+       not_valid_check = false, unique_using_index = false, key_using_index = false;
+  for (const auto& [logical, safe, message] : rendered_fixture_migrations()) {
+    EXPECT_TRUE(safe.refusals.empty());
+    for (const std::vector<Op>* ops : {&safe.upgrade, &safe.downgrade}) {
+      for (const Op& op : *ops) {
+        if (auto* o = std::get_if<CreateIndex>(&op)) concurrent_build |= o->concurrently;
+        if (auto* o = std::get_if<DropIndex>(&op)) concurrent_drop |= o->concurrently;
+        if (auto* o = std::get_if<AddForeignKey>(&op)) not_valid_key |= o->not_valid;
+        if (auto* o = std::get_if<AddCheck>(&op)) not_valid_check |= o->not_valid;
+        if (auto* o = std::get_if<AddUnique>(&op)) unique_using_index |= o->using_index.has_value();
+        if (auto* o = std::get_if<SetPrimaryKey>(&op))
+          key_using_index |= o->using_index.has_value();
+      }
+    }
+  }
+  EXPECT_TRUE(concurrent_build);
+  EXPECT_TRUE(concurrent_drop);
+  EXPECT_TRUE(not_valid_key);
+  EXPECT_TRUE(not_valid_check);
+  EXPECT_TRUE(unique_using_index);
+  EXPECT_TRUE(key_using_index);
 }
 
 // The fixture's plans carry warnings (the file renders them as comments).
 TEST(CompiledFixture, HasWarnings) {
   size_t warnings = 0;
-  for (const auto& [plan, message] : rendered_fixture_plans()) warnings += plan.warnings.size();
+  for (const auto& [logical, safe, message] : rendered_fixture_migrations()) {
+    warnings += logical.warnings.size();
+  }
   EXPECT_GT(warnings, 0u);
 }
 
 TEST(CompiledFixture, EveryRenderedMigrationRegistersItsPlan) {
   const std::vector<Migration>& migrations = compiled_migrations();
-  const auto fixture = rendered_fixture_plans();
+  const auto fixture = rendered_fixture_migrations();
   ASSERT_EQ(migrations.size(), fixture.size() + 2);  // + a hand-written one and a merge
 
   const std::vector<std::string> messages = {"create enum document status and 6 more",
@@ -107,7 +133,7 @@ TEST(CompiledFixture, EveryRenderedMigrationRegistersItsPlan) {
   for (size_t i = 0; i < fixture.size(); ++i) {
     SCOPED_TRACE("migration " + std::to_string(i + 1));
     const Migration& migration = migrations[i];
-    const auto& [plan, message] = fixture[i];
+    const auto& [logical, plan, message] = fixture[i];
     const std::string revision = render::revision_id(parent, plan);
 
     EXPECT_EQ(migration.revision, revision);
@@ -133,7 +159,7 @@ TEST(CompiledFixture, EveryRenderedMigrationRegistersItsPlan) {
 // last plan's revision, outside a transaction, and the merge of the two.
 TEST(CompiledFixture, HandWrittenAndMergeMigrationsRegister) {
   const std::vector<Migration>& migrations = compiled_migrations();
-  const auto fixture = rendered_fixture_plans();
+  const auto fixture = rendered_fixture_migrations();
   ASSERT_EQ(migrations.size(), fixture.size() + 2);
   const Migration& last_plan = migrations[fixture.size() - 1];
   const Migration& hand_written = migrations[fixture.size()];

@@ -1,7 +1,8 @@
 // Build-time helper of the tool_core tests: renders the fixture history into
 // the directory given as its argument, with the same calls the tool makes
 // (number, render, atomic write, list, checksum, index), so the test
-// executable can compile the result. After the generated migrations come a
+// executable can compile the result. Each migration is the safe plan of its
+// logical plan (rendered_fixture.hpp). After the generated migrations come a
 // hand-written one (structmig revision, outside a transaction) and a merge of
 // the last two revisions, so those files are compiled too; and the fixture
 // schema as compiled_schema() (compiled_schema.cpp).
@@ -18,11 +19,7 @@
 #include "render/render_merge.hpp"
 #include "render/render_migration.hpp"
 #include "render/render_revision.hpp"
-
-namespace structmig::tool_core_fixture {
-std::vector<std::pair<diff::Plan, std::string>> rendered_fixture_plans();
-Schema rendered_fixture_schema();
-}  // namespace structmig::tool_core_fixture
+#include "rendered_fixture.hpp"
 
 int main(int argc, char** argv) {
   using namespace structmig;
@@ -37,9 +34,15 @@ int main(int argc, char** argv) {
   };
 
   std::string parent;
-  for (const auto& [plan, message] : tool_core_fixture::rendered_fixture_plans()) {
+  for (const auto& [logical, safe, message] : tool_core_fixture::rendered_fixture_migrations()) {
+    // The fixture acknowledges everything it changes, as a model would.
+    for (const plan::Refusal& refusal : safe.refusals) {
+      std::cerr << "refused: " << refusal.reason << "\n";
+    }
+    if (!safe.refusals.empty()) return 1;
     const unsigned number = render::next_migration_number(render::list_migration_files(dir));
-    const render::MigrationFile file = render::render_migration(plan, parent, message, number);
+    const render::MigrationFile file =
+        render::render_migration(safe, logical, parent, message, number);
     if (llvm::Error error = render::write_file_atomically(dir + "/" + file.file_name, file.text)) {
       return fail(std::move(error));
     }

@@ -33,10 +33,13 @@ namespace structmig_m_2d2a1aab27d4 {
 using namespace structmig;
 
 void upgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction: ACCESS EXCLUSIVE on "tickets" (brief: no rewrite, no scan)
   op.add_column("tickets", {.name = "priority", .type = "character varying(20)", .default_sql = "'normal'"});
 }
 
 void downgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction: ACCESS EXCLUSIVE on "tickets"
+  //   (brief: no rewrite; the column's values are gone)
   op.drop_column("tickets", "priority");
 }
 
@@ -73,6 +76,7 @@ namespace structmig_m_)" + file.revision +
 using namespace structmig;
 
 void upgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction: ACCESS EXCLUSIVE on "users" (a new table: nobody waits for it)
   op.create_table({
       .name = "users",
       .columns = {
@@ -84,6 +88,8 @@ void upgrade(structmig::Ops& op) {
 }
 
 void downgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction: ACCESS EXCLUSIVE on "users"
+  //   (brief: the table and its rows are gone)
   op.drop_table("users");
 }
 
@@ -140,6 +146,10 @@ namespace structmig_m_)" + rev +
 using namespace structmig;
 
 void upgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction, its locks held until it commits:
+  //   no table lock (only the type "ticket_status")
+  //   ACCESS EXCLUSIVE on "tickets" (brief: no rewrite, no scan)
+  //   ACCESS EXCLUSIVE on "tickets" (brief: no rewrite; the column's values are gone)
   op.create_enum({.name = "ticket_status", .labels = {"open", "closed"}});
   op.add_column("tickets", {.name = "details", .type = "text"});
   op.add_column("tickets", {.name = "status", .type = "ticket_status", .default_sql = "'open'"});
@@ -147,6 +157,10 @@ void upgrade(structmig::Ops& op) {
 }
 
 void downgrade(structmig::Ops& op) {
+  // Step 1 of 1, in a transaction, its locks held until it commits:
+  //   ACCESS EXCLUSIVE on "tickets" (brief: no rewrite, no scan)
+  //   ACCESS EXCLUSIVE on "tickets" (brief: no rewrite; the column's values are gone)
+  //   no table lock (only the type "ticket_status")
   op.add_column("tickets", {.name = "body", .type = "text"});
   op.drop_column("tickets", "status");
   op.drop_column("tickets", "details");
@@ -184,7 +198,9 @@ TEST(RenderMigration, WarningsWithoutAnOperationAndOddText) {
                            "// WARNING: second line\n#include"),
             std::string::npos)
       << file.text;
-  EXPECT_NE(file.text.find("void upgrade(structmig::Ops& op) {\n  op.add_column("),
+  EXPECT_NE(file.text.find("void upgrade(structmig::Ops& op) {\n  // Step 1 of 1, in a "
+                           "transaction: ACCESS EXCLUSIVE on \"tickets\" (brief: no rewrite, no "
+                           "scan)\n  op.add_column("),
             std::string::npos)
       << file.text;
 }

@@ -1,19 +1,19 @@
 // The migration history shared by the fixture emitter (which renders it into
 // the build directory) and compiled_fixture_test.cpp (which compiles those
 // files in and checks what they record): three plans diffed from schemas that
-// between them produce every kind of operation the diff generates, with
-// awkward strings, warnings, and a hand-written SQL step; and the first of
-// those schemas, rendered as compiled_schema().
+// between them produce every kind of operation the diff generates, made safe
+// by the planner (so the safe forms -- concurrent indexes, NOT VALID and
+// VALIDATE, USING INDEX, a backfill, step boundaries -- are there too, with
+// the acknowledgements a model would need for the rest), with awkward
+// strings, warnings, and a hand-written SQL step; and the first of those
+// schemas, rendered as compiled_schema().
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "diff/diff.hpp"
+#include "rendered_fixture.hpp"
 
 namespace structmig::tool_core_fixture {
-
-std::vector<std::pair<diff::Plan, std::string>> rendered_fixture_plans();
-Schema rendered_fixture_schema();
 
 namespace {
 
@@ -131,7 +131,7 @@ Schema third_schema() {
 
 }  // namespace
 
-std::vector<std::pair<diff::Plan, std::string>> rendered_fixture_plans() {
+std::vector<FixtureMigration> rendered_fixture_migrations() {
   const Schema v1 = first_schema();
   const Schema v2 = second_schema();
   const Schema v3 = third_schema();
@@ -141,17 +141,30 @@ std::vector<std::pair<diff::Plan, std::string>> rendered_fixture_plans() {
       .columns = {{{"tickets", "details"}, "description"}},
       .enum_labels = {{{"document_status", "live"}, "published"}},
   };
-  diff::Plan second = diff::diff_schemas(v1, v2, second_hints);
+  const diff::Plan second = diff::diff_schemas(v1, v2, second_hints);
+  plan::Acknowledgements second_acks;
+  second_acks.dropped_columns = {{"accounts", "name"}};
+  second_acks.rewrites = {{"tickets", "title"}};
+  second_acks.dropped_labels = {{"old_mood", "a"}};
+  second_acks.backfills = {{{"accounts", "display_name"}, "split_part(email, '@', 1)"},
+                           {{"tickets", "tenant_id"}, "1"}};
+  FixtureMigration second_migration{second, plan::plan_safely(second, v1, v2, second_acks),
+                                    "Priorities & tenants: \"v2\""};
   // A hand-written data step, as a user would add it to the generated file.
-  second.upgrade.push_back(
+  second_migration.safe.upgrade.push_back(
       ExecuteSql{"UPDATE tickets\nSET priority = 'high'\nWHERE title LIKE '%urgent%';"});
-  second.downgrade.insert(second.downgrade.begin(), ExecuteSql{"SELECT 1"});
+  second_migration.safe.downgrade.insert(second_migration.safe.downgrade.begin(),
+                                         ExecuteSql{"SELECT 1"});
 
   const RenameHints third_hints{.enums = {{"ticket_status", "document_status"}}};
+  const diff::Plan first = diff::diff_schemas({}, v1);
+  const diff::Plan third = diff::diff_schemas(v2, v3, third_hints);
+  plan::Acknowledgements third_acks;
+  third_acks.dropped_tables = {"left_side", "right_side"};
   return {
-      {diff::diff_schemas({}, v1), ""},
-      {second, "Priorities & tenants: \"v2\""},
-      {diff::diff_schemas(v2, v3, third_hints), ""},
+      {first, plan::plan_safely(first, {}, v1, {}), ""},
+      second_migration,
+      {third, plan::plan_safely(third, v2, v3, third_acks), ""},
   };
 }
 

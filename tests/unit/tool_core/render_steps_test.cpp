@@ -1,0 +1,150 @@
+// Step comments in migration bodies, compared as exact text: one per step as
+// split_steps cuts them, with the lock each statement takes; renames with
+// their note; warnings above their operation.
+#include "render/render_steps.hpp"
+
+#include <gtest/gtest.h>
+
+#include "render/render_migration.hpp"
+#include "schema_builders.hpp"
+
+namespace structmig::render {
+namespace {
+
+using namespace structmig::test;
+
+const Column kOrganizationId = col("organization_id", "bigint", true);
+const ForeignKey kKey = fk("users", {"organization_id"}, "organizations");
+const Index kIndex = index("users", {{.column = "organization_id"}});
+
+std::vector<Op> safe_foreign_key() {
+  return {AddColumn{"users", kOrganizationId}, AddForeignKey{"users", kKey, true},
+          CreateIndex{"users", kIndex, true}, ValidateConstraint{"users", kKey.name}};
+}
+
+TEST(RenderSteps, OneCommentPerStepWithItsLocks) {
+  EXPECT_EQ(render_stepped_body(safe_foreign_key()),
+            R"(  // Step 1 of 3, in a transaction, its locks held until it commits:
+  //   ACCESS EXCLUSIVE on "users" (brief: no rewrite, no scan)
+  //   SHARE ROW EXCLUSIVE on "users" (brief: existing rows are checked later)
+  //   SHARE ROW EXCLUSIVE on "organizations" (brief: existing rows are checked later)
+  op.add_column("users", {.name = "organization_id", .type = "bigint", .nullable = true});
+  op.add_foreign_key("users", {.name = "fk_users_organization_id_organizations", .columns = {"organization_id"}, .referenced_table = "organizations", .referenced_columns = {"id"}}, {.not_valid = true});
+  // Step 2 of 3, outside a transaction: SHARE UPDATE EXCLUSIVE on "users"
+  //   (reads and writes go on while the index is built)
+  op.create_index("users", {.name = "ix_users_organization_id", .keys = {{.column = "organization_id"}}}, {.concurrently = true});
+  // Step 3 of 3, in a transaction, its locks held until it commits:
+  //   SHARE UPDATE EXCLUSIVE on "users" (reads and writes go on while existing rows are checked)
+  //   ROW SHARE on "organizations" (reads and writes go on)
+  op.validate_constraint("users", "fk_users_organization_id_organizations");
+)");
+}
+
+TEST(RenderSteps, CommitEndsATransaction) {
+  const CheckConstraint check{.name = "ck_users_nickname_not_null",
+                              .expression = "\"nickname\" IS NOT NULL"};
+  const Column nullable = col("nickname", "text", true);
+  const std::vector<Op> ops = {
+      AddCheck{"users", check, true},
+      CommitStep{},
+      ValidateConstraint{"users", check.name},
+      CommitStep{},
+      AlterColumn{"users", nullable, col("nickname", "text"), std::nullopt},
+      DropCheck{"users", check}};
+  EXPECT_EQ(render_stepped_body(ops),
+            R"(  // Step 1 of 3, in a transaction: ACCESS EXCLUSIVE on "users"
+  //   (brief: existing rows are checked later)
+  op.add_check("users", {.name = "ck_users_nickname_not_null", .expression = "\"nickname\" IS NOT NULL"}, {.not_valid = true});
+  op.commit();
+  // Step 2 of 3, in a transaction: SHARE UPDATE EXCLUSIVE on "users"
+  //   (reads and writes go on while existing rows are checked)
+  op.validate_constraint("users", "ck_users_nickname_not_null");
+  op.commit();
+  // Step 3 of 3, in a transaction, its locks held until it commits:
+  //   ACCESS EXCLUSIVE on "users" (brief: the validated check spares SET NOT NULL its scan)
+  //   ACCESS EXCLUSIVE on "users" (brief)
+  op.alter_column("users",
+                  {.name = "nickname", .type = "text", .nullable = true},
+                  {.name = "nickname", .type = "text"});
+  op.drop_check("users", "ck_users_nickname_not_null");
+)");
+}
+
+TEST(RenderSteps, RenamesSayTheOldNameIsStillInUse) {
+  EXPECT_EQ(render_stepped_body({RenameColumn{"users", "display_name", "full_name"}}),
+            R"(  // Step 1 of 1, in a transaction: ACCESS EXCLUSIVE on "users" (brief)
+  // Note: running instances of the previous release still use the old name "users"."display_name"
+  op.rename_column("users", "display_name", "full_name");
+)");
+}
+
+TEST(RenderSteps, RenamesBackInADowngradeSpeakOfTheReleaseRolledBack) {
+  const std::string body =
+      render_stepped_body({RenameColumn{"users", "full_name", "display_name"}}, {}, true);
+  EXPECT_NE(body.find("  // Note: running instances of the release being rolled back still use "
+                      "the old name \"users\".\"full_name\"\n"),
+            std::string::npos)
+      << body;
+}
+
+TEST(RenderSteps, BackfillAndNewTable) {
+  const std::vector<Op> ops = {
+      CreateTable{table("organizations", {col("id", "bigint")})},
+      AddColumn{"users", col("locale", "text", true)},
+      Backfill{.table = "users", .column = "locale", .expression = "'en'", .key = {"id"}}};
+  EXPECT_EQ(render_stepped_body(ops),
+            R"(  // Step 1 of 2, in a transaction, its locks held until it commits:
+  //   ACCESS EXCLUSIVE on "organizations" (a new table: nobody waits for it)
+  //   ACCESS EXCLUSIVE on "users" (brief: no rewrite, no scan)
+  op.create_table({
+      .name = "organizations",
+      .columns = {
+          {.name = "id", .type = "bigint"},
+      },
+      .primary_key = {"id"},
+      .primary_key_name = "pk_organizations",
+  });
+  op.add_column("users", {.name = "locale", .type = "text", .nullable = true});
+  // Step 2 of 2, outside a transaction: row locks on "users", batch by batch
+  //   (each batch of 1000 rows commits on its own; reads and writes go on)
+  op.backfill("users", "locale", "'en'");
+)");
+}
+
+TEST(RenderSteps, WarningGoesAboveItsOperation) {
+  const std::string body = render_stepped_body(
+      {AddColumn{"users", kOrganizationId}, DropColumn{"users", col("nickname", "text")}},
+      {{1, "data is lost"}});
+  EXPECT_NE(body.find("  // WARNING: data is lost\n  op.drop_column(\"users\", \"nickname\");"),
+            std::string::npos)
+      << body;
+}
+
+// The file of a safe plan: named after the logical plan, its revision over
+// the safe operations, deterministic.
+TEST(RenderMigrationOfASafePlan, NamedByTheLogicalPlanIdentifiedByTheSafeOne) {
+  const diff::Plan logical{.upgrade = {AddColumn{"users", kOrganizationId},
+                                       CreateIndex{"users", kIndex}, AddForeignKey{"users", kKey}},
+                           .downgrade = {DropForeignKey{"users", kKey}, DropIndex{"users", kIndex},
+                                         DropColumn{"users", kOrganizationId}}};
+  const plan::SafePlan safe{
+      .upgrade = safe_foreign_key(),
+      .downgrade = {DropIndex{"users", kIndex, true}, DropForeignKey{"users", kKey},
+                    DropColumn{"users", kOrganizationId}}};
+  const MigrationFile file = render_migration(safe, logical, "a1b2c3d4e5f6", "", 4);
+  EXPECT_EQ(file.file_name, "0004_add_users_organization_id_and_2_more.cpp");
+  EXPECT_EQ(file.revision, revision_id("a1b2c3d4e5f6", safe));
+  EXPECT_NE(file.revision, revision_id("a1b2c3d4e5f6", logical));
+  EXPECT_EQ(render_migration(safe, logical, "a1b2c3d4e5f6", "", 4).text, file.text);
+  EXPECT_NE(file.text.find("op.validate_constraint(\"users\", \"" + kKey.name + "\");"),
+            std::string::npos);
+  EXPECT_NE(file.text.find("void downgrade(structmig::Ops& op) {\n  // Step 1 of 2, outside a "
+                           "transaction: SHARE UPDATE EXCLUSIVE on \"users\" (reads and writes "
+                           "go on)\n  op.drop_index(\"users\", \"ix_users_organization_id\", "
+                           "{.concurrently = true});\n"),
+            std::string::npos)
+      << file.text;
+}
+
+}  // namespace
+}  // namespace structmig::render

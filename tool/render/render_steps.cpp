@@ -1,0 +1,90 @@
+// Step comments above the operations of a migration body (see
+// render_steps.hpp). The comments are computed first, step by step through
+// one plan::LockContext (what an operation takes depends on what came before
+// it), then written while the operations are walked with the same cuts as
+// split_steps: a CommitStep ends a transaction, an operation that runs outside
+// a transaction is a step by itself.
+#include "render/render_steps.hpp"
+
+#include <algorithm>
+
+#include "plan/locks.hpp"
+#include "render/migration_parts.hpp"
+#include "render/render_op.hpp"
+
+namespace structmig::render {
+namespace {
+
+constexpr std::size_t kLineLimit = 100;  // the repository's .clang-format
+const std::string kIndent = "  ";
+
+std::string lock_text(const plan::LockTaken& lock) {
+  return lock.effect.empty() ? lock.lock : lock.lock + " (" + lock.effect + ")";
+}
+
+// The comment lines of one step, each ending in a newline.
+std::string step_comment(const Step& step, std::size_t number, std::size_t count,
+                         plan::LockContext& context) {
+  std::vector<std::string> locks;
+  std::vector<std::string> notes;
+  for (const Op& op : step.ops) {
+    for (const plan::LockTaken& lock : context.locks(op)) {
+      std::string text = lock_text(lock);
+      if (std::find(locks.begin(), locks.end(), text) == locks.end()) locks.push_back(text);
+    }
+    if (auto note = context.note(op)) notes.push_back(*note);
+    context.record(op);
+  }
+  std::string head = "// Step " + std::to_string(number) + " of " + std::to_string(count) +
+                     (step.transactional ? ", in a transaction" : ", outside a transaction");
+  std::string out;
+  if (locks.size() == 1 && kIndent.size() + head.size() + 2 + locks[0].size() <= kLineLimit) {
+    out += kIndent + comment_text(head + ": " + locks[0]) + "\n";
+  } else if (locks.size() == 1) {
+    out += kIndent + comment_text(head + ": " + locks[0].substr(0, locks[0].find(" ("))) + "\n";
+    const auto open = locks[0].find(" (");
+    if (open != std::string::npos) {
+      out += kIndent + "//   " + comment_text(locks[0].substr(open + 1)) + "\n";
+    }
+  } else {
+    out += kIndent +
+           comment_text(head + (step.transactional ? ", its locks held until it commits:" : ":")) +
+           "\n";
+    for (const std::string& lock : locks) out += kIndent + "//   " + comment_text(lock) + "\n";
+  }
+  for (const std::string& note : notes) out += kIndent + "// Note: " + comment_text(note) + "\n";
+  return out;
+}
+
+}  // namespace
+
+std::string render_stepped_body(const std::vector<Op>& ops,
+                                const std::vector<std::pair<std::size_t, std::string>>& warnings,
+                                bool downgrade) {
+  const std::vector<Step> steps = split_steps(ops);
+  std::vector<std::string> comments;
+  plan::LockContext context(downgrade);
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    comments.push_back(step_comment(steps[i], i + 1, steps.size(), context));
+  }
+
+  std::string out;
+  std::size_t next_step = 0;
+  bool in_group = false;
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    const Op& op = ops[i];
+    const bool boundary = std::holds_alternative<CommitStep>(op);
+    const bool alone = !boundary && runs_outside_transaction(op);
+    if (!boundary && (alone || !in_group) && next_step < comments.size()) {
+      out += comments[next_step++];
+    }
+    for (const auto& [index, warning] : warnings) {
+      if (index == i) out += kIndent + "// WARNING: " + comment_text(warning) + "\n";
+    }
+    out += kIndent + render_op(op) + "\n";
+    in_group = !boundary && !alone;
+  }
+  return out;
+}
+
+}  // namespace structmig::render
