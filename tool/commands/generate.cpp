@@ -38,32 +38,14 @@ llvm::Error drift_error(const diff::Plan& plan, const std::string& snapshot_path
   return error(text);
 }
 
-// The plan render_migration takes today, built from the safe plan: its
-// upgrade and downgrade, the logical plan's warnings, each still pointing at
-// its operation when the safe plan kept that operation as it was.
-// (Integration: once render_migration takes the SafePlan, pass `safe` to it
-// and drop this.)
-diff::Plan plan_to_render(const diff::Plan& logical, const plan::SafePlan& safe) {
-  diff::Plan rendered{safe.upgrade, safe.downgrade, logical.warnings, {}};
-  for (const std::optional<std::size_t>& index : logical.warning_ops) {
-    std::optional<std::size_t> kept;
-    if (index && *index < logical.upgrade.size()) {
-      for (std::size_t i = 0; i < safe.upgrade.size() && !kept; ++i) {
-        if (safe.upgrade[i] == logical.upgrade[*index]) kept = i;
-      }
-    }
-    rendered.warning_ops.push_back(kept);
-  }
-  return rendered;
-}
-
 llvm::Error refused_error(std::size_t count) {
   return error("structmig: " + llvm::Twine(count) + (count == 1 ? " change was" : " changes were") +
                " refused (see above); nothing written");
 }
 
 // The new migration, then the snapshot at its revision.
-llvm::Error write_migration(const diff::Plan& plan, const std::string& dir,
+llvm::Error write_migration(const plan::SafePlan& safe, const diff::Plan& plan,
+                            const std::string& dir,
                             const std::string& parent, const std::string& message,
                             const Schema& schema) {
   if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
@@ -71,7 +53,7 @@ llvm::Error write_migration(const diff::Plan& plan, const std::string& dir,
   }
   const auto existing = render::list_migration_files(dir);
   const render::MigrationFile file =
-      render::render_migration(plan, parent, message, render::next_migration_number(existing));
+      render::render_migration(safe, plan, parent, message, render::next_migration_number(existing));
   const std::string migration_path = dir + "/" + file.file_name;
   if (llvm::sys::fs::exists(migration_path)) {
     return error("structmig: error: refusing to overwrite " + migration_path);
@@ -129,8 +111,7 @@ llvm::Error run_generate(const GenerateOptions& options) {
     // The build passes no message; a user names the migration at build time
     // with STRUCTMIG_MESSAGE="…" cmake --build …
     const std::string message = option_or_environment(options.message, "STRUCTMIG_MESSAGE");
-    if (auto err = write_migration(plan_to_render(plan, safe), dir, before->head, message,
-                                   extracted->schema)) {
+    if (auto err = write_migration(safe, plan, dir, before->head, message, extracted->schema)) {
       return err;
     }
   }
