@@ -78,7 +78,7 @@ int run(const std::vector<std::string>& args, const std::vector<Migration>& migr
   }
 
   try {
-    Context context(migrations, options, out, model);
+    Context context(migrations, options, out, err, model);
     for (const auto& command : commands) {
       if (command.app->parsed()) command.action(context);
     }

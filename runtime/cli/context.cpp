@@ -14,6 +14,7 @@ Connection& Context::connection() {
 Migrator Context::migrator(bool accept_changed_checksums) {
   MigratorOptions options;
   options.progress = [this](const StepEvent& event) { print_step(event); };
+  options.log = [this](const std::string& line) { err_ << line << '\n' << std::flush; };
   options.lock_timeout = options_.lock_timeout;
   options.statement_timeout = options_.statement_timeout;
   options.accept_changed_checksums = accept_changed_checksums;

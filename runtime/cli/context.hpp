@@ -1,7 +1,7 @@
 // What every migrate subcommand's action gets: the compiled-in migrations
-// and schema, the global options (connection, timeouts), the output stream, and a
-// connection and Migrator made on first use, so --help, usage errors and
-// --sql never connect.
+// and schema, the global options (connection, timeouts), the output and error
+// streams, and a connection and Migrator made on first use, so --help, usage
+// errors and --sql never connect.
 #pragma once
 
 #include <functional>
@@ -30,8 +30,8 @@ struct GlobalOptions {
 class Context {
  public:
   Context(const std::vector<Migration>& migrations, const GlobalOptions& options, std::ostream& out,
-          const Schema* model = nullptr)
-      : migrations_(migrations), options_(options), out_(out), model_(model) {}
+          std::ostream& err, const Schema* model = nullptr)
+      : migrations_(migrations), options_(options), out_(out), err_(err), model_(model) {}
 
   const std::vector<Migration>& migrations() const { return migrations_; }
   /// The schema compiled into the program; nullptr when it has none.
@@ -44,7 +44,9 @@ class Context {
   std::ostream& out() { return out_; }
   Connection& connection();
   /// A Migrator printing a progress line per step ("upgrade <rev> <message>
-  /// ... <n> ms").
+  /// ... <n> ms") to the output, and what it says while not applying
+  /// anything (e.g. who holds the migration lock it waits for) to the error
+  /// stream, so a waiting command never looks hung and its output stays clean.
   Migrator migrator(bool accept_changed_checksums = false);
 
  private:
@@ -53,6 +55,7 @@ class Context {
   const std::vector<Migration>& migrations_;
   const GlobalOptions& options_;
   std::ostream& out_;
+  std::ostream& err_;
   const Schema* model_;
   int exit_code_ = 0;
   std::optional<Connection> connection_;
