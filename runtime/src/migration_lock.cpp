@@ -69,8 +69,9 @@ void MigrationLock::wait_for_lock(const MigratorOptions& options) {
       next_log = Clock::now() + kLogEvery;
     }
     milliseconds pause = poll;
-    if (timeout.count() > 0)
+    if (timeout.count() > 0) {  // wake up for the deadline, not a poll after it
       pause = std::min(pause, std::max(timeout - since(start), kShortestPoll));
+    }
     std::this_thread::sleep_for(pause);
   }
 }
