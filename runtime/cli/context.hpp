@@ -1,7 +1,7 @@
 // What every migrate subcommand's action gets: the compiled-in migrations
-// and schema, the global options (connection, timeouts), the output stream, and a
-// connection and Migrator made on first use, so --help, usage errors and
-// --sql never connect.
+// and schema, the global options (connection, timeouts), the output and error
+// streams, and a connection and Migrator made on first use, so --help, usage
+// errors and --sql never connect.
 #pragma once
 
 #include <functional>
