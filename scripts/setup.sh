@@ -1,8 +1,23 @@
 #!/usr/bin/env bash
 # Installs exactly what structmig needs and this machine lacks, from Debian 12's
-# packages. Idempotent: a machine that has everything is left untouched and
-# apt is not even started. Runs as root, or through sudo.
+# packages, and the pinned Squawk (npm squawk-cli) that lints the generated SQL
+# in the tests into .tools/ of the repository. Idempotent: a machine that has
+# everything is left untouched and apt is not even started. Runs as root, or
+# through sudo.
 set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+squawk_version=2.66.0
+
+# Squawk for the tests, pinned; npm fetches the linux binary package it needs.
+install_squawk() {
+  local bin=$here/.tools/node_modules/.bin/squawk
+  if [[ -x $bin ]] && [[ $("$bin" --version 2>/dev/null) == "squawk $squawk_version" ]]; then
+    return
+  fi
+  echo "setup: installing squawk-cli@$squawk_version into $here/.tools"
+  mkdir -p "$here/.tools"
+  npm install --prefix "$here/.tools" --no-audit --no-fund --silent "squawk-cli@$squawk_version"
+}
 
 packages=(
   g++ make cmake ninja-build pkg-config
@@ -11,16 +26,19 @@ packages=(
   libboost1.81-dev                                              # Boost.PFR (1.75+)
   googletest libgtest-dev libgmock-dev                          # tests
   libcli11-dev                                                  # the migrate command line
+  npm                                                           # Squawk, the SQL linter of the tests
 )
 
 missing=()
 for p in "${packages[@]}"; do
+  if [[ $p == npm ]] && command -v npm >/dev/null; then continue; fi  # Node's own npm will do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
   fi
 done
 
 if [[ ${#missing[@]} -eq 0 ]]; then
+  install_squawk
   echo "setup: all dependencies present"
   exit 0
 fi
@@ -41,3 +59,4 @@ export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 echo "setup: done"
+install_squawk

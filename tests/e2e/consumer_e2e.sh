@@ -106,9 +106,13 @@ autogen)
     || fail "the message is not recorded in the migration"
   [[ $("$work/build/consumer_app" | wc -l) -eq 3 ]] || fail "the third migration was not compiled in"
 
-  echo "== 8. a rename without renamed_from: drop + add, said loudly at build time and in the file"
+  echo "== 8. a rename without renamed_from: refused as a drop; acknowledged, drop + add, said loudly"
   sed -i 's|std::optional<std::string> archived_by;|std::optional<std::string> archiver;|' "$model"
-  build "$work/build" || fail "build after an unmarked rename failed"
+  build "$work/build" && fail "an unmarked rename (a dropped column) was not refused"
+  grep -q 'error: dropping "notes"."archived_by" deletes its values' "$work/last-build.log" \
+    || fail "the refusal does not name the dropped column"
+  sed -i 's|STRUCTMIG_TABLE(notes)|STRUCTMIG_TABLE(notes, acknowledge(drop_column(archived_by)))|' "$model"
+  build "$work/build" || fail "build after an acknowledged unmarked rename failed"
   grep -Eq "warning: column notes.archived_by was dropped and notes.archiver added.*renamed_from\(archived_by\)" \
     "$work/last-build.log" || fail "no build-time warning for the suspected rename"
   unmarked=$src/migrations/0004_add_notes_archiver_and_1_more.cpp

@@ -340,7 +340,7 @@ TEST_F(CliTest, WaitingForTheMigrationLockIsSaidOnStderr) {
   holder.exec("SELECT pg_advisory_unlock(" + key + ")");
   upgrade.join();
   EXPECT_EQ(up.code, 0) << up.err;
-  EXPECT_TRUE(up.err.starts_with("waiting for the migration lock, held by pid " + pid +
+  EXPECT_TRUE(up.err.starts_with("structmig: waiting for the migration lock, held by pid " + pid +
                                  " (application \"support_app\""))
       << up.err;
   EXPECT_FALSE(contains(up.out, "waiting")) << up.out;

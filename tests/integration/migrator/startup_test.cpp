@@ -218,6 +218,18 @@ TEST_F(StartupTest, ApplyModeWithOptions) {
   EXPECT_TRUE(ensure_at_head(conninfo(), migrations(), verify()).already_at_head);
 }
 
+// The README's lock settings, as written there.
+TEST_F(StartupTest, LockSettingsAsTheReadmeWritesThem) {
+  const std::vector<Migration>& compiled_migrations = migrations();
+  StartupReport report =
+      ensure_at_head(conninfo(), compiled_migrations,
+                     {.migrator = {.lock_timeout = "500ms", .lock_retries = 10}});
+  EXPECT_EQ(report.applied.size(), 3u);
+  StartupOptions off;
+  off.migrator.lock_timeout = "0";  // switched off: nothing times out
+  EXPECT_TRUE(ensure_at_head(conninfo(), compiled_migrations, off).already_at_head);
+}
+
 TEST_F(StartupTest, SeveralHeadsAreRefusedBeforeConnecting) {
   auto branched = migrations();
   branched.push_back(Migration{"9999aaaa0000", {history::kUsers}, "side", true, nullptr, nullptr});
