@@ -16,6 +16,7 @@ source_dir=$2
 squawk=$3
 
 work=$(mktemp -d /tmp/structmig-everyday-e2e-XXXXXX)
+chmod 755 "$work"  # the throwaway cluster runs as an unprivileged user
 pg() { "$source_dir/scripts/throwaway-postgres.sh" "$@"; }
 cleanup() {
   pg stop "$work/pg" >/dev/null 2>&1 || true
