@@ -150,13 +150,15 @@ void Migrator::run_with_retries(const Migration& migration, Direction direction,
       if (!detail::is_lock_failure(e.sqlstate()) || attempt >= policy.retries) throw;
       const auto pause = policy.pause_before(attempt + 1);
       if (options_.log) {
-        options_.log(std::string(e.sqlstate() == "40P01" ? "deadlock" : "lock timeout") + " (" +
-                     e.sqlstate() + ") in step " +
-                     std::to_string(e.step_index().value_or(0) + 1) + " of migration " + name +
-                     " with lock_timeout " + policy.lock_timeout_of(attempt) +
-                     "; rolled back, retry " + std::to_string(attempt + 1) + " of " +
-                     std::to_string(policy.retries) + " in " + detail::format_duration(pause) +
-                     " with lock_timeout " + policy.lock_timeout_of(attempt + 1));
+        options_.log("step " + std::to_string(e.step_index().value_or(0) + 1) + " of migration " +
+                     name + " did not get its locks (" + e.sqlstate() + ": " +
+                     e.server_message() + "); rolled back, retry " + std::to_string(attempt + 1) +
+                     " of " + std::to_string(policy.retries) + " in " +
+                     detail::format_duration(pause) +
+                     (attempt + 1 == policy.retries
+                          ? ", the last one waiting up to lock_timeout " +
+                                policy.lock_timeout_of(attempt + 1)
+                          : ""));
       }
       std::this_thread::sleep_for(pause);
     }

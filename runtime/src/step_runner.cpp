@@ -15,6 +15,7 @@
 #include <optional>
 
 #include "bookkeeping.hpp"
+#include "lock_probe.hpp"
 #include "structmig/ops.hpp"
 #include "structmig/sql.hpp"
 
@@ -227,6 +228,11 @@ class StepRunner final : public MigrationSession {
     const std::string statement_timeout = statement_timeout_for(long_group);
     if (!statement_timeout.empty()) {
       out.push_back("SET LOCAL statement_timeout = " + quote_literal(statement_timeout));
+    }
+    // Every attempt but the last takes its locks without queueing (see
+    // lock_probe.hpp); the last one waits for them, up to its lock_timeout.
+    if (run_.attempt < run_.policy.retries) {
+      for (auto& probe : lock_probes(group_)) out.push_back(std::move(probe));
     }
     return out;
   }
