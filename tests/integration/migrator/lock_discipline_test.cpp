@@ -12,9 +12,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <functional>
-#include <chrono>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -183,16 +183,17 @@ TEST_F(LockDisciplineTest, ReadersGetThroughWhileTheMigratorRetriesThenItApplies
   // (PostgreSQL's lock queue), but only while that request is pending: never
   // by a migrator that is pausing between attempts or holds its lock.
   EXPECT_EQ(seen.samples_blocked_by_migrator_while_it_was_not_waiting, 0);
-  std::printf("reader samples: %d, blocked by the migrator's pending request: %d\n",
-              seen.samples, seen.samples_blocked_by_migrator);
+  std::printf("reader samples: %d, blocked by the migrator's pending request: %d\n", seen.samples,
+              seen.samples_blocked_by_migrator);
   EXPECT_EQ(version_rows(observer), Ids{});  // still waiting for H
 
   holder.exec("COMMIT");
   migrator_thread.join();
   ASSERT_FALSE(failure) << *failure;
   EXPECT_EQ(version_rows(observer), Ids{std::string(kAddNote)});
-  EXPECT_EQ(observer.exec("SELECT count(*) FROM information_schema.columns WHERE table_name = "
-                          "'busy' AND column_name = 'note'")
+  EXPECT_EQ(observer
+                .exec("SELECT count(*) FROM information_schema.columns WHERE table_name = "
+                      "'busy' AND column_name = 'note'")
                 .text(0, 0),
             "1");
   EXPECT_EQ(upgrade_rows(observer), 1u);
