@@ -1,7 +1,7 @@
 // What every migrate subcommand's action gets: the compiled-in migrations
-// and schema, the global options (connection, timeouts), the output stream, and a
-// connection and Migrator made on first use, so --help, usage errors and
-// --sql never connect.
+// and schema, the global options (connection, timeouts), the output and error
+// streams, and a connection and Migrator made on first use, so --help, usage
+// errors and --sql never connect.
 #pragma once
 
 #include <functional>
@@ -47,8 +47,10 @@ class Context {
   std::ostream& out() { return out_; }
   Connection& connection();
   /// A Migrator printing a progress line per migration ("upgrade <rev>
-  /// <message> ... <n> ms") and what it does while it waits or retries (to
-  /// the error stream, "structmig: …").
+  /// <message> ... <n> ms") to the output, and what it says while not
+  /// applying anything (who holds the migration lock it waits for, a retry
+  /// after a lock timeout) to the error stream, "structmig: …", so a waiting
+  /// command never looks hung and its output stays clean.
   Migrator migrator(bool accept_changed_checksums = false);
 
  private:

@@ -1,9 +1,12 @@
 // check_drift(): the model in PostgreSQL's normal form against what the
-// database holds, and the SchemaDrift error the start-up API throws.
+// database holds, then what the database holds but does not trust (INVALID
+// indexes, NOT VALID constraints), and the SchemaDrift error the start-up API
+// throws.
 #include "structmig/drift.hpp"
 
 #include <utility>
 
+#include "drift_unfinished.hpp"
 #include "structmig/introspect.hpp"
 #include "structmig/normalize.hpp"
 
@@ -23,7 +26,13 @@ DriftReport check_drift(Connection& connection, const Schema& model) {
   // Normalized first: it must not run inside a transaction, and reading the
   // database last gives the freshest picture.
   const Schema normal = normalize_schema(connection, model);
-  return compare_schemas(normal, read_schema(connection));
+  DriftReport report = compare_schemas(normal, read_schema(connection));
+  // Every table of the schema, not only the model's: an index left INVALID
+  // costs every write to its table whichever program owns it.
+  for (const auto& object : drift_detail::read_unfinished_objects(connection, "public")) {
+    report.differences.push_back(drift_detail::describe(object));
+  }
+  return report;
 }
 
 SchemaDrift::SchemaDrift(DriftReport report)

@@ -22,7 +22,9 @@ const Schema& compiled_schema();
 /// The differences between a model and a database, one line each, in a
 /// deterministic order: enums by name, then tables by name, and within a
 /// table its comment, primary key, columns by name, uniques, checks, foreign
-/// keys and indexes by name. Empty when they match. Line formats:
+/// keys and indexes by name; then (check_drift only) the objects PostgreSQL
+/// holds but does not trust, by table and name. Empty when they match. Line
+/// formats:
 ///
 ///   missing enum E (a, b)              extra enum E (a, b)
 ///   enum E: labels (a, b) in the model, (a, b, c) in the database
@@ -42,6 +44,11 @@ const Schema& compiled_schema();
 ///   T: missing foreign key N: FOREIGN KEY (a) REFERENCES u (id) ON DELETE CASCADE
 ///   T: missing index N: (a, lower(b)) WHERE p    (UNIQUE …, USING gin (…) …)
 ///   T: <kind> N differs: <definition> in the model, <definition> in the database
+///   T: index N is INVALID (an interrupted concurrent build): rerun the migration,
+///      or DROP INDEX CONCURRENTLY N and build it again
+///      (N_ccnew, N_ccold: left by an interrupted REINDEX CONCURRENTLY: DROP …)
+///   T: foreign key N is NOT VALID (added without checking existing rows):
+///      ALTER TABLE T VALIDATE CONSTRAINT N                  (check N: the same)
 struct DriftReport {
   std::vector<std::string> differences;
 
@@ -54,7 +61,10 @@ struct DriftReport {
 DriftReport compare_schemas(const Schema& model, const Schema& database);
 
 /// normalize_schema(connection, model) compared with read_schema(connection)
-/// (public; structmig's bookkeeping tables are never part of it). Must not be
+/// (public; structmig's bookkeeping tables are never part of it), then every
+/// INVALID index and NOT VALID constraint of the public schema's tables,
+/// whether the model knows the table or not (read_schema cannot show them:
+/// Schema has no place for "not trusted yet"). Must not be
 /// called inside an open transaction. Throws DatabaseError, e.g. when the
 /// model has an expression PostgreSQL rejects.
 DriftReport check_drift(Connection& connection, const Schema& model);

@@ -1,6 +1,7 @@
 // The migrate `check` verb through structmig::cli::run(): exit 0 and "the
 // database matches the models" when it does, exit 1 and the report when it
-// does not, and an error when the program has no compiled schema.
+// does not (a NOT VALID constraint included), and an error when the program
+// has no compiled schema.
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -52,6 +53,23 @@ TEST_F(CliCheck, ReportsDriftWithExitCodeOne) {
             "5)))\n"
             "  organizations.region: default 'eu' in the model, 'us' in the database\n");
   EXPECT_EQ(check.err, "");
+}
+
+TEST_F(CliCheck, ReportsANotValidConstraint) {
+  const Schema schema = model();
+  ASSERT_EQ(migrate({"--url", url, "upgrade"}, &schema).code, 0);
+  db.exec(
+      "ALTER TABLE documents DROP CONSTRAINT ck_documents_rating;"
+      "ALTER TABLE documents ADD CONSTRAINT ck_documents_rating "
+      "  CHECK (rating BETWEEN 1 AND 5) NOT VALID");
+  const Outcome check = migrate({"--url", url, "check"}, &schema);
+  EXPECT_EQ(check.code, 1);
+  EXPECT_EQ(check.out,
+            "the database does not match the models (1 difference(s)):\n"
+            "  documents: check ck_documents_rating is NOT VALID (added without checking existing "
+            "rows): ALTER TABLE documents VALIDATE CONSTRAINT ck_documents_rating\n");
+  db.exec("ALTER TABLE documents VALIDATE CONSTRAINT ck_documents_rating");
+  EXPECT_EQ(migrate({"--url", url, "check"}, &schema).code, 0);
 }
 
 TEST_F(CliCheck, EmptyDatabaseDrifts) {

@@ -1,12 +1,15 @@
 // The migrate command line through structmig::cli::run() against a fresh
 // database: upgrade, current, history (graph and --log), downgrade, heads,
 // branches, show, stamp, --sql without a database, checksums, help on every
-// subcommand, DATABASE_URL, and one-line errors with a non-zero exit code.
+// subcommand, DATABASE_URL, one-line errors with a non-zero exit code, and
+// the wait for the migration lock said on stderr.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "commands.hpp"
@@ -314,6 +317,33 @@ TEST_F(CliTest, TimeoutOptionsReachTheSteps) {
   EXPECT_EQ(schema_of(db()), expected_after(0));
   Outcome good = migrate({"--url", conninfo(), "upgrade", "--lock-timeout", "5s"});
   EXPECT_EQ(good.code, 0) << good.err;
+  EXPECT_EQ(schema_of(db()), expected_after(3));
+}
+
+TEST_F(CliTest, WaitingForTheMigrationLockIsSaidOnStderr) {
+  const std::string key = std::to_string(kMigrationLockKey);
+  Connection holder = Connection::open(conninfo() + " application_name=support_app");
+  const std::string pid = holder.exec("SELECT pg_backend_pid()").text(0, 0);
+  holder.exec("SELECT pg_advisory_lock(" + key + ")");
+  Outcome up;
+  std::thread upgrade([&] { up = migrate({"--url", conninfo(), "upgrade"}); });
+  // Let go once the command has begun to poll for the lock.
+  for (int i = 0; i < 250; ++i) {
+    if (db().exec("SELECT count(*) FROM pg_stat_activity WHERE query LIKE "
+                  "'%pg_try_advisory_lock%' AND pid <> pg_backend_pid()")
+            .text(0, 0) != "0") {
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  holder.exec("SELECT pg_advisory_unlock(" + key + ")");
+  upgrade.join();
+  EXPECT_EQ(up.code, 0) << up.err;
+  EXPECT_TRUE(up.err.starts_with("structmig: waiting for the migration lock, held by pid " + pid +
+                                 " (application \"support_app\""))
+      << up.err;
+  EXPECT_FALSE(contains(up.out, "waiting")) << up.out;
   EXPECT_EQ(schema_of(db()), expected_after(3));
 }
 
