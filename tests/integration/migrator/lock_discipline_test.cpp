@@ -67,6 +67,15 @@ class LogLines {
   std::vector<std::string> lines_;
 };
 
+/// True while the migrator's backend waits for a lock it asked for.
+bool migrator_queued(Connection& observer, const std::string& migrator_pid) {
+  return observer
+             .exec_params(
+                 "SELECT EXISTS (SELECT FROM pg_locks WHERE pid = $1::int AND NOT granted)",
+                 {migrator_pid})
+             .text(0, 0) == "t";
+}
+
 std::string pid_of(Connection& connection) {
   return connection.exec("SELECT pg_backend_pid()").text(0, 0);
 }
@@ -161,14 +170,21 @@ TEST_F(LockDisciplineTest, ReadersGetThroughWhileTheMigratorRetriesThenItApplies
       finished = true;
     });
     while (!finished) {
-      const Result row = observer.exec_params(
-          "SELECT $2::int = ANY (pg_blocking_pids($1::int)), "
-          "EXISTS (SELECT FROM pg_locks WHERE pid = $2::int AND NOT granted)",
-          {reader_pid, migrator_pid});
+      // Three statements in order: is the migrator queued, is R blocked by
+      // it, is the migrator queued. A wait lasts at least 300 ms, so "not
+      // queued" both before and after means it was not queued in between.
+      const bool queued_before = migrator_queued(observer, migrator_pid);
+      const bool blocked = observer
+                               .exec_params("SELECT $2::int = ANY (pg_blocking_pids($1::int))",
+                                            {reader_pid, migrator_pid})
+                               .text(0, 0) == "t";
+      const bool queued_after = migrator_queued(observer, migrator_pid);
       ++seen.samples;
-      if (row.text(0, 0) == "t") {
+      if (blocked) {
         ++seen.samples_blocked_by_migrator;
-        if (row.text(0, 1) != "t") ++seen.samples_blocked_by_migrator_while_it_was_not_waiting;
+        if (!queued_before && !queued_after) {
+          ++seen.samples_blocked_by_migrator_while_it_was_not_waiting;
+        }
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
