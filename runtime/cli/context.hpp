@@ -47,8 +47,10 @@ class Context {
   std::ostream& out() { return out_; }
   Connection& connection();
   /// A Migrator printing a progress line per migration ("upgrade <rev>
-  /// <message> ... <n> ms") and what it does while it waits or retries (to
-  /// the error stream, "structmig: …").
+  /// <message> ... <n> ms") to the output, and what it says while not
+  /// applying anything (who holds the migration lock it waits for, a retry
+  /// after a lock timeout) to the error stream, "structmig: …", so a waiting
+  /// command never looks hung and its output stays clean.
   Migrator migrator(bool accept_changed_checksums = false);
 
  private:

@@ -18,14 +18,17 @@ namespace {
 std::string batch_statement(const BatchUpdate& batch, bool after_last_key) {
   const std::string table = quote_ident(batch.table);
   const std::string key = quote_ident(batch.key);
-  std::string sql = "WITH structmig_batch AS (SELECT " + key + " FROM " + table + " WHERE (" +
-                    batch.where + ")";
+  std::string sql =
+      "WITH structmig_batch AS (SELECT " + key + " FROM " + table + " WHERE (" + batch.where + ")";
   if (after_last_key) sql += " AND " + key + " > $1";
+  // IN (SELECT …) rather than UPDATE … FROM: a join would put the batch's key
+  // column in the SET's scope, and a bare key column there would be ambiguous.
   sql += " ORDER BY " + key + " LIMIT " + std::to_string(batch.batch_size) +
-         "), structmig_updated AS (UPDATE " + table + " SET " + batch.set +
-         " FROM structmig_batch WHERE " + table + "." + key + " = structmig_batch." + key +
-         " RETURNING 1) SELECT (SELECT count(*) FROM structmig_updated), (SELECT max(" + key +
-         ")::text FROM structmig_batch)";
+         "), structmig_updated AS (UPDATE " + table + " SET " + batch.set + " WHERE " + table +
+         "." + key + " IN (SELECT " + key +
+         " FROM structmig_batch) RETURNING 1) SELECT (SELECT count(*) FROM structmig_updated), "
+         "(SELECT max(" +
+         key + ")::text FROM structmig_batch)";
   return sql;
 }
 

@@ -107,8 +107,10 @@ std::string statement_timeout_of(const Step& step, const detail::LockPolicy& pol
 
 // One migration as its steps (split_steps): a transactional group in BEGIN …
 // COMMIT with SET LOCAL timeouts; a step outside a transaction with session
-// timeouts around it. The version and history rows go with the last step, or
-// in a transaction of their own after a last step outside one.
+// timeouts around it. Each step but the last records its progress as the
+// online run does; the version and history rows (and the progress cleared) go
+// with the last step, or in a transaction of their own after a last step
+// outside one.
 void render_step(Script& script, const Migration& migration, Direction direction,
                  const std::vector<std::string>& heads_before,
                  const std::vector<std::string>& heads_after, const detail::LockPolicy& policy) {
@@ -116,8 +118,17 @@ void render_step(Script& script, const Migration& migration, Direction direction
       split_steps(recorded_ops(migration, direction), migration.transactional);
   const std::string direction_name(to_string(direction));
   const std::string lock_timeout = policy.lock_timeout_of(0);
-  const auto record = bookkeeping::record_step(heads_before, heads_after, migration, direction_name,
-                                               bookkeeping::clock_duration_ms());
+  // Progress as the online run records it, so that after a failed script the
+  // migrator resumes at the failed step instead of resending committed ones.
+  const auto progress = [&](std::size_t steps_done) {
+    return bookkeeping::record_progress(migration.revision, direction_name, steps_done);
+  };
+  std::vector<std::string> record{bookkeeping::clear_progress(migration.revision, direction_name)};
+  for (auto& statement :
+       bookkeeping::record_step(heads_before, heads_after, migration, direction_name,
+                                bookkeeping::clock_duration_ms())) {
+    record.push_back(std::move(statement));
+  }
   script.blank();
   script.comment(direction_name + " " + std::string(migration.revision) + ": " +
                  std::string(migration.message) + " (" + std::to_string(steps.size()) +
@@ -136,7 +147,11 @@ void render_step(Script& script, const Migration& migration, Direction direction
         script.statement("SET LOCAL statement_timeout = " + quote_literal(statement_timeout));
       }
       script.statements(to_sql(step.ops));
-      if (last) script.statements(record);
+      if (last) {
+        script.statements(record);
+      } else {
+        script.statement(progress(i + 1));
+      }
       script.statement("COMMIT");
       continue;
     }
@@ -145,6 +160,7 @@ void render_step(Script& script, const Migration& migration, Direction direction
       script.statement("SET statement_timeout = " + quote_literal(statement_timeout));
     }
     script.statements(to_sql(step.ops));
+    script.statement(progress(i + 1));
     script.statement("RESET lock_timeout");
     if (!statement_timeout.empty()) script.statement("RESET statement_timeout");
   }

@@ -33,12 +33,14 @@ std::string batch(const Backfill& op, const std::string& after) {
   std::string sql = "    WITH structmig_batch AS (SELECT " + keys + " FROM " + table + " WHERE " +
                     quote_ident(op.column) + " IS NULL";
   if (!after.empty()) sql += " AND (" + keys + ") > (" + after + ")";
+  // The batch is matched with IN (SELECT …), not joined with UPDATE … FROM:
+  // a join would put the batch's key columns in the expression's scope, and a
+  // bare key column in it ('L' || id) would be ambiguous.
   sql += " ORDER BY " + keys + " LIMIT " + std::to_string(op.batch_size) +
          "),\n         structmig_done AS (UPDATE " + table + " SET " + quote_ident(op.column) +
-         " = (" + op.expression + ") FROM structmig_batch WHERE (" +
-         qualified_keys(op.key, table + ".") + ") = (" +
-         qualified_keys(op.key, "structmig_batch.") + ") RETURNING " +
-         qualified_keys(op.key, "structmig_batch.") + ")\n    SELECT " + keys +
+         " = (" + op.expression + ") WHERE (" + qualified_keys(op.key, table + ".") +
+         ") IN (SELECT " + keys + " FROM structmig_batch) RETURNING " +
+         qualified_keys(op.key, table + ".") + ")\n    SELECT " + keys +
          " INTO last FROM structmig_done ORDER BY " + descending(op.key) + " LIMIT 1;\n";
   return sql;
 }

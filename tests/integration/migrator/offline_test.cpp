@@ -153,7 +153,10 @@ TEST_F(OfflineTest, NonTransactionalStepRunsOutsideBeginCommit) {
   EXPECT_TRUE(contains(script,
                        "SET lock_timeout = '3s';\nSET statement_timeout = '1min';\n"
                        "CREATE INDEX CONCURRENTLY ix_users_name ON users (name);\n"
-                       "RESET lock_timeout;\nRESET statement_timeout;\nBEGIN;\n"))
+                       "INSERT INTO structmig_progress (revision, direction, steps_done) VALUES "
+                       "('5e5e5e5e5e5e', 'upgrade', 1) ON CONFLICT"))
+      << script;
+  EXPECT_TRUE(contains(script, "RESET lock_timeout;\nRESET statement_timeout;\nBEGIN;\n"))
       << script;
   ASSERT_EQ(apply_with_psql(script), 0) << psql_output_ << script;
   Migrator(online(), with_concurrent_index()).upgrade("head");
@@ -162,6 +165,52 @@ TEST_F(OfflineTest, NonTransactionalStepRunsOutsideBeginCommit) {
                       "'ix_users_name'::regclass")
                 .text(0, 0),
             "t");
+}
+
+// A script cannot retry: a step that fails (here a unique index over
+// duplicates) stops psql with the steps before it committed. The script
+// records those steps in structmig_progress as the online run does, so the
+// migrator, run once the cause is fixed, resumes at the failed step instead
+// of sending the committed ones again.
+void stepped_unique_index(Ops& ops) {
+  ops.add_column("users", history::column("nickname", "text", true));
+  ops.execute("INSERT INTO markers VALUES (1)");
+  ops.commit();
+  ops.create_index("users", {.name = "ux_users_name", .keys = {{.column = "name"}}, .unique = true},
+                   {.concurrently = true});
+  ops.execute("INSERT INTO markers VALUES (3)");
+}
+
+TEST_F(OfflineTest, AFailedScriptLeavesProgressSoTheOnlineRunResumes) {
+  auto list = migrations();
+  list.push_back(Migration{"6f6f6f6f6f6f",
+                           {kPriority},
+                           "unique users name",
+                           true,
+                           &stepped_unique_index,
+                           &history::drop_priority});
+  Migrator(db(), migrations()).upgrade("head");
+  db().exec(
+      "CREATE TABLE markers (step integer);"
+      "INSERT INTO users (id, email, name) VALUES (1, 'a', 'same'), (2, 'b', 'same')");
+  const std::string script = render_upgrade_sql(list, std::string(kPriority) + ":head");
+  EXPECT_NE(apply_with_psql(script), 0) << script;
+  EXPECT_TRUE(contains(psql_output_, "could not create unique index")) << psql_output_;
+  EXPECT_EQ(column_values(db(), "SELECT step::text FROM markers"), Ids{"1"});
+  EXPECT_EQ(column_values(db(), "SELECT steps_done::text FROM structmig_progress"), Ids{"1"});
+
+  db().exec("UPDATE users SET name = 'other' WHERE id = 2");
+  std::vector<std::string> log;
+  MigratorOptions options;
+  options.log = [&](const std::string& line) { log.push_back(line); };
+  Migrator(db(), list, options).upgrade("head");  // step 1's ADD COLUMN would fail if resent
+  EXPECT_EQ(column_values(db(), "SELECT step::text FROM markers ORDER BY step"), (Ids{"1", "3"}));
+  EXPECT_EQ(version_rows(db()), Ids{"6f6f6f6f6f6f"});
+  EXPECT_EQ(column_values(db(), "SELECT count(*)::text FROM structmig_progress"), Ids{"0"});
+  ASSERT_FALSE(log.empty());
+  EXPECT_TRUE(
+      contains(log.front(), "resuming migration 6f6f6f6f6f6f (unique users name) at step 2"))
+      << log.front();
 }
 
 TEST_F(OfflineTest, TheScriptRefusesADatabaseNotAtFrom) {

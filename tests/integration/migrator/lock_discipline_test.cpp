@@ -1,0 +1,303 @@
+// Lock discipline on a busy table, against a real server: a migration that
+// needs an ACCESS EXCLUSIVE lock on a 100,000-row table while another session
+// (H) holds a conflicting lock in an open transaction. Every attempt waits at
+// most its lock_timeout, gives up with 55P03, rolls back and is retried (each
+// retry logged, naming the step and the timeout), so a reader (R) arriving
+// meanwhile is only ever queued behind the migrator for one attempt's wait and
+// gets its rows while H still holds its lock; without a lock_timeout the same
+// reader stays queued behind the migrator until H ends (the contrast that
+// shows the sampling can see a blocked reader). When H commits, the migration
+// goes through and is recorded once; with too few retries it fails with 55P03
+// after exactly 1 + lock_retries attempts and the version stays.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "history_fixture.hpp"
+
+namespace structmig {
+namespace {
+
+using history::DatabaseTest;
+using history::version_rows;
+using Ids = std::vector<std::string>;
+
+constexpr std::string_view kAddNote = "4c0c4c0c4c0c";
+
+void add_note(Ops& ops) { ops.add_column("busy", history::column("note", "text", true)); }
+void drop_note(Ops& ops) { ops.drop_column("busy", "note"); }
+
+std::vector<Migration> add_note_history() {
+  return {Migration{kAddNote, {}, "add busy note", true, &add_note, &drop_note}};
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+/// The log lines a run writes, safe to read from another thread.
+class LogLines {
+ public:
+  std::function<void(const std::string&)> sink() {
+    return [this](const std::string& line) {
+      std::lock_guard<std::mutex> guard(mutex_);
+      lines_.push_back(line);
+    };
+  }
+  std::vector<std::string> lines() const {
+    std::lock_guard<std::mutex> guard(mutex_);
+    return lines_;
+  }
+  std::size_t count_containing(const std::string& part) const {
+    std::size_t n = 0;
+    for (const auto& line : lines()) n += contains(line, part) ? 1 : 0;
+    return n;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<std::string> lines_;
+};
+
+/// True while the migrator's backend waits for a lock it asked for.
+bool migrator_queued(Connection& observer, const std::string& migrator_pid) {
+  return observer
+             .exec_params(
+                 "SELECT EXISTS (SELECT FROM pg_locks WHERE pid = $1::int AND NOT granted)",
+                 {migrator_pid})
+             .text(0, 0) == "t";
+}
+
+std::string pid_of(Connection& connection) {
+  return connection.exec("SELECT pg_backend_pid()").text(0, 0);
+}
+
+class LockDisciplineTest : public DatabaseTest {
+ protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    db().exec(
+        "CREATE TABLE busy (id bigint PRIMARY KEY, v integer NOT NULL);"
+        "INSERT INTO busy SELECT g, g % 97 FROM generate_series(1, 100000) g;"
+        "ANALYZE busy");
+  }
+
+  /// Opens H's transaction holding ACCESS SHARE on busy (a plain read), which
+  /// conflicts with the ACCESS EXCLUSIVE lock ALTER TABLE … ADD COLUMN needs.
+  Connection open_holder() {
+    Connection holder = Connection::open(conninfo());
+    holder.exec("BEGIN");
+    EXPECT_EQ(holder.exec("SELECT count(*) FROM busy").text(0, 0), "100000");
+    return holder;
+  }
+
+  /// Waits (state, not time) until the migrator's backend is queued for a lock
+  /// on busy; false when it never was within the bound.
+  bool wait_until_migrator_queued(Connection& observer, const std::string& migrator_pid) {
+    for (int i = 0; i < 1000; ++i) {
+      if (observer
+              .exec_params("SELECT EXISTS (SELECT FROM pg_locks WHERE pid = $1::int AND NOT "
+                           "granted AND relation = 'busy'::regclass)",
+                           {migrator_pid})
+              .text(0, 0) == "t") {
+        return true;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return false;
+  }
+
+  std::size_t upgrade_rows(Connection& connection) {
+    return std::stoul(connection
+                          .exec_params("SELECT count(*) FROM structmig_history WHERE revision = $1 "
+                                       "AND direction = 'upgrade'",
+                                       {std::string(kAddNote)})
+                          .text(0, 0));
+  }
+};
+
+/// What a reader R saw while the migrator was waiting for H: how many of its
+/// reads completed while H still held its lock, and how many samples of
+/// pg_blocking_pids(R) (from a fourth session) named the migrator.
+struct ReaderObservation {
+  int reads_done_while_held = 0;
+  int samples = 0;
+  int samples_blocked_by_migrator = 0;
+  int samples_blocked_by_migrator_while_it_was_not_waiting = 0;
+};
+
+TEST_F(LockDisciplineTest, ReadersGetThroughWhileTheMigratorRetriesThenItAppliesOnce) {
+  Connection holder = open_holder();
+  LogLines log;
+  MigratorOptions options;
+  options.lock_timeout = "300ms";
+  options.lock_retries = 30;
+  options.lock_retry_pause = std::chrono::milliseconds(100);
+  options.log = log.sink();
+  Connection migrating = Connection::open(conninfo());
+  const std::string migrator_pid = pid_of(migrating);
+  std::optional<std::string> failure;
+  std::thread migrator_thread([&] {
+    try {
+      Migrator(migrating, add_note_history(), options).upgrade("head");
+    } catch (const std::exception& e) {
+      failure = e.what();
+    }
+  });
+
+  Connection observer = Connection::open(conninfo());
+  ASSERT_TRUE(wait_until_migrator_queued(observer, migrator_pid));
+  // R reads the table 20 times (each ~10 ms) while H still holds its lock and
+  // the migrator keeps trying.
+  ReaderObservation seen;
+  {
+    Connection reader = Connection::open(conninfo());
+    const std::string reader_pid = pid_of(reader);
+    std::atomic<int> reads_done{0};
+    std::atomic<bool> finished{false};
+    std::thread reading([&] {
+      for (int i = 0; i < 20; ++i) {
+        if (reader.exec("SELECT count(*) FROM busy").text(0, 0) == "100000") ++reads_done;
+      }
+      finished = true;
+    });
+    while (!finished) {
+      // Three statements in order: is the migrator queued, is R blocked by
+      // it, is the migrator queued. A wait lasts at least 300 ms, so "not
+      // queued" both before and after means it was not queued in between.
+      const bool queued_before = migrator_queued(observer, migrator_pid);
+      const bool blocked = observer
+                               .exec_params("SELECT $2::int = ANY (pg_blocking_pids($1::int))",
+                                            {reader_pid, migrator_pid})
+                               .text(0, 0) == "t";
+      const bool queued_after = migrator_queued(observer, migrator_pid);
+      ++seen.samples;
+      if (blocked) {
+        ++seen.samples_blocked_by_migrator;
+        if (!queued_before && !queued_after) {
+          ++seen.samples_blocked_by_migrator_while_it_was_not_waiting;
+        }
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    reading.join();
+    seen.reads_done_while_held = reads_done.load();
+  }
+  // Every read completed while H still held its lock (H has not committed):
+  // the migrator never kept R waiting until H ended.
+  EXPECT_EQ(seen.reads_done_while_held, 20);
+  EXPECT_GT(seen.samples, 0);
+  // R may be queued behind the migrator's pending ACCESS EXCLUSIVE request
+  // (PostgreSQL's lock queue), but only while that request is pending: never
+  // by a migrator that is pausing between attempts or holds its lock.
+  EXPECT_EQ(seen.samples_blocked_by_migrator_while_it_was_not_waiting, 0);
+  std::printf("reader samples: %d, blocked by the migrator's pending request: %d\n", seen.samples,
+              seen.samples_blocked_by_migrator);
+  EXPECT_EQ(version_rows(observer), Ids{});  // still waiting for H
+
+  holder.exec("COMMIT");
+  migrator_thread.join();
+  ASSERT_FALSE(failure) << *failure;
+  EXPECT_EQ(version_rows(observer), Ids{std::string(kAddNote)});
+  EXPECT_EQ(observer
+                .exec("SELECT count(*) FROM information_schema.columns WHERE table_name = "
+                      "'busy' AND column_name = 'note'")
+                .text(0, 0),
+            "1");
+  EXPECT_EQ(upgrade_rows(observer), 1u);
+  EXPECT_GE(log.count_containing("lock timeout (55P03) in step 1 of migration 4c0c4c0c4c0c"), 1u);
+  const auto lines = log.lines();
+  ASSERT_FALSE(lines.empty());
+  EXPECT_TRUE(contains(lines.front(), "with lock_timeout 300ms; rolled back, retry 1 of 30"))
+      << lines.front();
+  for (const auto& line : lines) std::printf("log: %s\n", line.c_str());
+}
+
+TEST_F(LockDisciplineTest, WithoutALockTimeoutTheReaderWaitsBehindTheMigratorUntilHEnds) {
+  // The contrast: the same sampling sees R blocked by the migrator, and R's
+  // read does not complete while H holds its lock.
+  Connection holder = open_holder();
+  MigratorOptions options;
+  options.lock_timeout = "0";
+  Connection migrating = Connection::open(conninfo());
+  const std::string migrator_pid = pid_of(migrating);
+  std::optional<std::string> failure;
+  std::thread migrator_thread([&] {
+    try {
+      Migrator(migrating, add_note_history(), options).upgrade("head");
+    } catch (const std::exception& e) {
+      failure = e.what();
+    }
+  });
+  Connection observer = Connection::open(conninfo());
+  ASSERT_TRUE(wait_until_migrator_queued(observer, migrator_pid));
+
+  Connection reader = Connection::open(conninfo());
+  const std::string reader_pid = pid_of(reader);
+  std::atomic<bool> read_done{false};
+  std::thread reading([&] {
+    reader.exec("SELECT count(*) FROM busy");
+    read_done = true;
+  });
+  bool blocked_by_migrator = false;
+  for (int i = 0; i < 1000 && !blocked_by_migrator; ++i) {
+    blocked_by_migrator = observer
+                              .exec_params("SELECT $2::int = ANY (pg_blocking_pids($1::int))",
+                                           {reader_pid, migrator_pid})
+                              .text(0, 0) == "t";
+    if (!blocked_by_migrator) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_TRUE(blocked_by_migrator);
+  EXPECT_FALSE(read_done);  // still queued: H holds its lock, the migrator waits for it
+  holder.exec("COMMIT");
+  reading.join();
+  migrator_thread.join();
+  EXPECT_TRUE(read_done);
+  ASSERT_FALSE(failure) << *failure;
+  EXPECT_EQ(upgrade_rows(observer), 1u);
+}
+
+TEST_F(LockDisciplineTest, TooFewRetriesFailWith55P03AfterTwoAttemptsAndTheVersionStays) {
+  Connection holder = open_holder();  // never commits during the run
+  LogLines log;
+  MigratorOptions options;
+  options.lock_timeout = "200ms";
+  options.lock_retries = 1;
+  options.lock_retry_pause = std::chrono::milliseconds(50);
+  options.log = log.sink();
+  Migrator migrator(db(), add_note_history(), options);
+  try {
+    migrator.upgrade("head");
+    FAIL() << "expected MigrationError";
+  } catch (const MigrationError& e) {
+    EXPECT_EQ(e.sqlstate(), "55P03") << e.what();
+    EXPECT_EQ(e.revision(), std::string(kAddNote));
+    EXPECT_EQ(e.step_index(), std::optional<std::size_t>(0));
+  }
+  // Two attempts: the first is followed by exactly one retry line, the second
+  // (with the doubled timeout) fails for good without one.
+  const auto lines = log.lines();
+  ASSERT_EQ(lines.size(), 1u) << (lines.empty() ? "" : lines.back());
+  EXPECT_TRUE(contains(lines[0], "lock timeout (55P03) in step 1 of migration 4c0c4c0c4c0c"))
+      << lines[0];
+  EXPECT_TRUE(contains(lines[0], "retry 1 of 1")) << lines[0];
+  EXPECT_TRUE(contains(lines[0], "with lock_timeout 400ms")) << lines[0];
+  holder.exec("COMMIT");
+  EXPECT_EQ(version_rows(db()), Ids{});
+  EXPECT_EQ(upgrade_rows(db()), 0u);
+  EXPECT_EQ(db().exec("SELECT count(*) FROM information_schema.columns WHERE table_name = "
+                      "'busy' AND column_name = 'note'")
+                .text(0, 0),
+            "0");
+}
+
+}  // namespace
+}  // namespace structmig
