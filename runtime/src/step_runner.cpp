@@ -118,6 +118,9 @@ class StepRunner final : public MigrationSession {
   // COMMIT (the migration's completion when `last`).
   void send_group(bool commit, bool last) {
     std::vector<std::string> statements = statements_of(group_);
+    // The settings (timeouts, lock probes) depend on the group's operations.
+    std::vector<std::string> settings = open_ || step_done() ? std::vector<std::string>{}
+                                                             : group_settings();
     group_.clear();
     if (step_done()) {  // committed by an earlier run: counted, not sent
       executed_ += statements.size();
@@ -126,7 +129,7 @@ class StepRunner final : public MigrationSession {
     std::vector<std::string> pipeline;
     if (!open_) {
       pipeline.emplace_back("BEGIN");
-      for (auto& setting : group_settings()) pipeline.push_back(std::move(setting));
+      for (auto& setting : settings) pipeline.push_back(std::move(setting));
     }
     const std::size_t prefix = pipeline.size();
     for (auto& statement : statements) pipeline.push_back(std::move(statement));
