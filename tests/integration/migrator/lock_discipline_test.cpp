@@ -36,6 +36,19 @@ constexpr std::string_view kAddNote = "4c0c4c0c4c0c";
 void add_note(Ops& ops) { ops.add_column("busy", history::column("note", "text", true)); }
 void drop_note(Ops& ops) { ops.drop_column("busy", "note"); }
 
+// A check whose validation takes a while: slow_ok() loops before saying yes.
+void add_slow_check(Ops& ops) {
+  ops.add_check("busy", {.name = "ck_busy_slow", .expression = "slow_ok(v)"}, {.not_valid = true});
+  ops.commit();
+  ops.validate_constraint("busy", "ck_busy_slow");
+  ops.create_index("busy", {.name = "ix_busy_slow", .keys = {{.expression = "slow_ok(v)"}}},
+                   {.concurrently = true});
+}
+void drop_slow_check(Ops& ops) {
+  ops.drop_index("busy", "ix_busy_slow", {.concurrently = true});
+  ops.drop_check("busy", "ck_busy_slow");
+}
+
 std::vector<Migration> add_note_history() {
   return {Migration{kAddNote, {}, "add busy note", true, &add_note, &drop_note}};
 }
@@ -272,6 +285,47 @@ TEST_F(LockDisciplineTest, WithoutALockTimeoutTheReaderWaitsBehindTheMigratorUnt
   EXPECT_TRUE(read_done);
   ASSERT_FALSE(failure) << *failure;
   EXPECT_EQ(upgrade_rows(observer), 1u);
+}
+
+// Long steps (VALIDATE, a concurrent index build) get no statement_timeout
+// unless one is asked for, even when the server sets one for every session.
+TEST_F(LockDisciplineTest, LongStepsIgnoreTheServersStatementTimeout) {
+  db().exec(
+      "CREATE FUNCTION slow_ok(v integer) RETURNS boolean IMMUTABLE LANGUAGE plpgsql AS $$ "
+      "DECLARE n integer := 0; BEGIN FOR i IN 1..200 LOOP n := n + 1; END LOOP; "
+      "RETURN n > 0; END $$");
+  db().exec(
+      "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET statement_timeout = %L', "
+      "current_database(), '300ms'); END $$");
+  Connection migrating = Connection::open(conninfo());  // inherits the 300ms
+  ASSERT_EQ(migrating.exec("SHOW statement_timeout").text(0, 0), "300ms");
+  // The validation alone outlasts the server's statement_timeout.
+  try {
+    migrating.exec("SELECT count(*) FROM busy WHERE slow_ok(v)");
+    FAIL() << "the check's scan should take longer than 300ms for this test to mean anything";
+  } catch (const DatabaseError& e) {
+    ASSERT_EQ(e.sqlstate(), "57014") << e.what();
+  }
+  const std::vector<Migration> history{
+      Migration{"5d0d5d0d5d0d", {}, "slow check", true, &add_slow_check, &drop_slow_check}};
+  Migrator(migrating, history).upgrade("head");
+  EXPECT_EQ(version_rows(db()), Ids{"5d0d5d0d5d0d"});
+  EXPECT_EQ(db().exec("SELECT convalidated FROM pg_constraint WHERE conname = 'ck_busy_slow'")
+                .text(0, 0),
+            "t");
+  EXPECT_EQ(db().exec("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_busy_slow'::regclass")
+                .text(0, 0),
+            "t");
+  // Asked for, a statement_timeout does bound them.
+  MigratorOptions bounded;
+  bounded.statement_timeout = "300ms";
+  Migrator(migrating, history, bounded).downgrade("base");
+  try {
+    Migrator(migrating, history, bounded).upgrade("head");
+    FAIL() << "expected MigrationError";
+  } catch (const MigrationError& e) {
+    EXPECT_EQ(e.sqlstate(), "57014") << e.what();
+  }
 }
 
 TEST_F(LockDisciplineTest, TooFewRetriesFailWith55P03AfterTwoAttemptsAndTheVersionStays) {
