@@ -7,14 +7,22 @@
 # line in the snapshot), a removed enum label and a volatile default. For each,
 # the build fails with the diagnostic where expected and migrations/ is
 # byte-for-byte unchanged (check mode fails the same way); after the
-# acknowledgement the build writes exactly one migration.
+# acknowledgement the build writes exactly one migration, and that migration
+# applies on a throwaway PostgreSQL whose tables hold rows (the data kept where
+# the change keeps it), with `migrate check` clean after it.
 # Usage: refusal_e2e.sh STRUCTMIG_BUILD_DIR SOURCE_DIR
 set -euo pipefail
 structmig_build=$1
 source_dir=$2
 
 work=$(mktemp -d /tmp/structmig-refusal-e2e-XXXXXX)
-trap 'rm -rf "$work"' EXIT
+chmod 755 "$work"  # the throwaway cluster runs as an unprivileged user
+pg() { "$source_dir/scripts/throwaway-postgres.sh" "$@"; }
+cleanup() {
+  pg stop "$work/pg" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
 cp -r "$source_dir/tests/e2e/consumer" "$work/src"
 src=$work/src
 model=$src/models/note.hpp
@@ -70,6 +78,11 @@ expect_written() {  # step
   build "$work/build" || fail "$step: the build with the acknowledgement failed"
   [[ $(count_migrations) -eq $((count + 1)) ]] || fail "$step: expected one new migration: $(migration_files)"
   build "$work/check" || fail "$step: check mode failed after the migration was written"
+  "$work/build/consumer_migrate" --url "$url" upgrade >"$work/upgrade.log" 2>&1 \
+    || { cat "$work/upgrade.log"; fail "$step: the acknowledged migration did not apply on rows"; }
+  "$work/build/consumer_migrate" --url "$url" check >"$work/check.log" 2>&1 \
+    || { cat "$work/check.log"; fail "$step: the database differs from the model after it"; }
+  [[ $(psql "$url" -Atc "SELECT count(*) FROM notes") -eq 1000 ]] || fail "$step: rows of notes were lost"
 }
 
 cat >"$model" <<'MODEL'
@@ -105,6 +118,14 @@ configure "$work/check" -DSTRUCTMIG_CHECK=ON
 build "$work/build" || fail "first build failed"
 [[ $(count_migrations) -eq 1 ]] || fail "expected the initial migration"
 build "$work/check" || fail "check mode failed on a clean tree"
+url=$(pg start "$work/pg")
+"$work/build/consumer_migrate" --url "$url" upgrade >/dev/null || fail "the initial migration did not apply"
+psql "$url" -v ON_ERROR_STOP=1 -q -c "
+  INSERT INTO notes (id, title, body, count, state)
+    SELECT g, 'note ' || g, 'body', g, (ARRAY['draft', 'published'])[1 + g % 2]::note_state
+    FROM generate_series(1, 1000) g;
+  INSERT INTO legacy_notes SELECT g, 'old ' || g FROM generate_series(1, 100) g;" \
+  || fail "seeding failed"
 
 echo "== 1. int -> bigint rewrites the table"
 sed -i 's|^  std::int32_t count;|  std::int64_t count;|' "$model"
@@ -145,4 +166,6 @@ expect_written "volatile default"
 echo "== 7. the acknowledgements stay; nothing more is generated"
 build "$work/build" || fail "the last build failed"
 [[ $(count_migrations) -eq 7 ]] || fail "expected 7 migrations: $(migration_files)"
-echo "PASS: refusal e2e (each refused kind at its place, nothing written, then acknowledged)"
+[[ $(psql "$url" -Atc "SELECT count(*) FROM notes WHERE votes = 0 AND count BETWEEN 1 AND 1000") -eq 1000 ]] \
+  || fail "the backfill or the type change lost values"
+echo "PASS: refusal e2e (each refused kind at its place, nothing written, then acknowledged and applied on rows)"
