@@ -79,6 +79,14 @@ std::chrono::milliseconds LockPolicy::pause_before(int attempt) const {
   return pause;
 }
 
+std::string LockPolicy::statement_timeout_of(const std::vector<Op>& ops) const {
+  if (!statement_timeout.empty()) return statement_timeout;
+  for (const Op& op : ops) {
+    if (runs_outside_transaction(op) || std::holds_alternative<ValidateConstraint>(op)) return "0";
+  }
+  return "";
+}
+
 LockPolicy resolve_lock_policy(const MigratorOptions& options, const Migration& migration) {
   LockPolicy policy;
   const std::string_view timeout =

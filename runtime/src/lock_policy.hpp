@@ -8,9 +8,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "structmig/migration.hpp"
 #include "structmig/migrator.hpp"
+#include "structmig/ops.hpp"
 
 namespace structmig::detail {
 
@@ -32,6 +34,11 @@ struct LockPolicy {
   std::string lock_timeout_of(int attempt) const;
   /// The pause before retry `attempt` (1-based): doubled each time.
   std::chrono::milliseconds pause_before(int attempt) const;
+  /// The statement_timeout of a step of these operations: the one asked
+  /// for; else "0" (none) when one of them takes long by nature and blocks
+  /// no one's reads and writes (a concurrent index operation, a backfill,
+  /// VALIDATE); else "" (the server's).
+  std::string statement_timeout_of(const std::vector<Op>& ops) const;
 };
 
 /// The run's options and the migration's own settings (which win). Throws

@@ -91,20 +91,6 @@ std::vector<Op> recorded_ops(const Migration& migration, Direction direction) {
   return ops.recorded();
 }
 
-bool is_long(const Step& step) {
-  for (const Op& op : step.ops) {
-    if (runs_outside_transaction(op) || std::holds_alternative<ValidateConstraint>(op)) return true;
-  }
-  return false;
-}
-
-// The statement_timeout of a step: the one asked for, else none for the long
-// ones (concurrent builds, VALIDATE, backfills), else the server's.
-std::string statement_timeout_of(const Step& step, const detail::LockPolicy& policy) {
-  if (!policy.statement_timeout.empty()) return policy.statement_timeout;
-  return is_long(step) ? "0" : "";
-}
-
 // One migration as its steps (split_steps): a transactional group in BEGIN …
 // COMMIT with SET LOCAL timeouts; a step outside a transaction with session
 // timeouts around it. Each step but the last records its progress as the
@@ -137,7 +123,7 @@ void render_step(Script& script, const Migration& migration, Direction direction
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const Step& step = steps[i];
     const bool last = i + 1 == steps.size();
-    const std::string statement_timeout = statement_timeout_of(step, policy);
+    const std::string statement_timeout = policy.statement_timeout_of(step.ops);
     script.comment("step " + std::to_string(i + 1) + " of " + std::to_string(steps.size()) +
                    (step.transactional ? ", in a transaction" : ", outside a transaction"));
     if (step.transactional) {

@@ -22,12 +22,6 @@
 namespace structmig::detail {
 namespace {
 
-// Steps that take long by nature and block no one's reads and writes: no
-// statement_timeout unless one was asked for.
-bool is_long(const Op& op) {
-  return runs_outside_transaction(op) || std::holds_alternative<ValidateConstraint>(op);
-}
-
 std::string steps_text(std::size_t count) {
   return count == 1 ? "step 1" : "steps 1-" + std::to_string(count);
 }
@@ -164,7 +158,7 @@ class StepRunner final : public MigrationSession {
       ++step_;
       return;
     }
-    set_session_settings(is_long(op));
+    set_session_settings({op});
     std::size_t index = executed_;
     try {
       if (const auto* create = std::get_if<CreateIndex>(&op)) {
@@ -226,9 +220,7 @@ class StepRunner final : public MigrationSession {
   std::vector<std::string> group_settings() const {
     std::vector<std::string> out{"SET LOCAL lock_timeout = " +
                                  quote_literal(run_.policy.lock_timeout_of(run_.attempt))};
-    bool long_group = false;
-    for (const Op& op : group_) long_group = long_group || is_long(op);
-    const std::string statement_timeout = statement_timeout_for(long_group);
+    const std::string statement_timeout = run_.policy.statement_timeout_of(group_);
     if (!statement_timeout.empty()) {
       out.push_back("SET LOCAL statement_timeout = " + quote_literal(statement_timeout));
     }
@@ -240,15 +232,10 @@ class StepRunner final : public MigrationSession {
     return out;
   }
 
-  std::string statement_timeout_for(bool long_step) const {
-    if (!run_.policy.statement_timeout.empty()) return run_.policy.statement_timeout;
-    return long_step ? "0" : "";
-  }
-
-  void set_session_settings(bool long_step) {
+  void set_session_settings(const std::vector<Op>& ops) {
     std::string sql =
         "SET lock_timeout = " + quote_literal(run_.policy.lock_timeout_of(run_.attempt));
-    const std::string statement_timeout = statement_timeout_for(long_step);
+    const std::string statement_timeout = run_.policy.statement_timeout_of(ops);
     sql += "; SET statement_timeout = " +
            (statement_timeout.empty() ? std::string("DEFAULT") : quote_literal(statement_timeout));
     try {
