@@ -39,6 +39,7 @@ std::size_t Ops::update_in_batches(const BatchUpdate& batch) {
     throw std::invalid_argument(
         "update_in_batches needs a table, a SET clause, a key column and a batch size");
   }
+  if (rendered_offline(batch)) return 0;  // a DO block of the offline script
   Connection& db = connection();
   if (session_ != nullptr && session_->step_done()) return 0;  // an earlier run did it
   const std::string first = batch_statement(batch, false);

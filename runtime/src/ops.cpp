@@ -268,4 +268,12 @@ Connection& Ops::connection() {
   return session_->connection();
 }
 
+bool Ops::rendered_offline(const BatchUpdate& batch) {
+  if (session_ == nullptr || !session_->offline()) return false;
+  session_->flush(pending());
+  flushed_ = ops_.size();
+  session_->render_batch_update(batch);
+  return true;
+}
+
 }  // namespace structmig

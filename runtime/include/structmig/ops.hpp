@@ -304,6 +304,7 @@ struct EnumLabelPosition {
 };
 
 class Connection;
+struct BatchUpdate;
 
 /// What runs a migration against a live database (the migrator provides it):
 /// it executes the operations recorded so far when the migration asks for the
@@ -320,6 +321,12 @@ class MigrationSession {
   /// already committed: its operations are skipped, and so are the batches of
   /// update_in_batches (the migration's own queries still run).
   virtual bool step_done() const { return false; }
+  /// True for a session that renders the migration as offline SQL instead of
+  /// running it: it has no connection (connection() throws
+  /// OfflineUnsupported), and update_in_batches, instead of running, flushes
+  /// what was recorded before it and hands the batch to render_batch_update.
+  virtual bool offline() const { return false; }
+  virtual void render_batch_update(const BatchUpdate& /*batch*/) {}
 };
 
 /// Thrown when a migration needs the live database (a data migration) while
@@ -397,6 +404,8 @@ class Ops {
   /// migration is being rendered as offline SQL).
   Connection& connection();
   /// Runs a BatchUpdate now (see there); returns the number of rows updated.
+  /// Rendered as offline SQL, the batches become a DO block of the script
+  /// (no progress callback) and it returns 0.
   std::size_t update_in_batches(const BatchUpdate& batch);
 
   void add(Op op) { ops_.push_back(std::move(op)); }
@@ -406,6 +415,9 @@ class Ops {
   std::vector<Op> pending() const;
 
  private:
+  /// With an offline session: hands it `batch` to render; false otherwise.
+  bool rendered_offline(const BatchUpdate& batch);
+
   MigrationSession* session_ = nullptr;
   std::vector<Op> ops_;
   std::size_t flushed_ = 0;

@@ -260,14 +260,40 @@ TEST_F(CliTest, SqlGoesToStdoutWithoutADatabase) {
   EXPECT_EQ(down.code, 0) << down.err;
   EXPECT_TRUE(contains(down.out, "DROP TABLE \"users\"")) << down.out;
 
-  Outcome no_from = migrate({"--url", kNowhere, "downgrade", "--sql", "base"});
-  EXPECT_EQ(no_from.code, 1);
-  EXPECT_TRUE(contains(no_from.err, "FROM:TO")) << no_from.err;
-  EXPECT_EQ(line_count(no_from.err), 1u) << no_from.err;
+  // Without FROM a downgrade starts at the heads.
+  Outcome no_from = migrate({"--url", kNowhere, "downgrade", "--sql", "-1"});
+  EXPECT_EQ(no_from.code, 0) << no_from.err;
+  EXPECT_EQ(no_from.out.rfind("-- structmig downgrade from 3c4d5e6f7081 to 2b3c4d5e6f70: "
+                              "1 migration(s)\n",
+                              0),
+            0u)
+      << no_from.out;
+  EXPECT_TRUE(contains(no_from.out, "DROP COLUMN \"priority\"")) << no_from.out;
+  EXPECT_TRUE(no_from.err.empty()) << no_from.err;
 
   Outcome range_online = migrate({"--url", conninfo(), "upgrade", "base:head"});
   EXPECT_EQ(range_online.code, 1);
   EXPECT_TRUE(contains(range_online.err, "--sql")) << range_online.err;
+}
+
+void count_tickets(Ops& ops) {
+  ops.execute("UPDATE tickets SET title = upper(title)");
+  ops.connection().exec("SELECT count(*) FROM tickets");
+}
+
+TEST_F(CliTest, SqlStopsAtADataMigrationWithAWarning) {
+  auto list = migrations();
+  list.push_back(
+      Migration{"dada00000001", {kPriority}, "count tickets", true, &count_tickets, nullptr});
+  Outcome up = migrate({"--url", kNowhere, "upgrade", "--sql"}, list);
+  EXPECT_EQ(up.code, 0) << up.err;
+  EXPECT_TRUE(contains(up.out, "ADD COLUMN \"priority\"")) << up.out;
+  EXPECT_TRUE(contains(up.out, "\n-- STOP: migration dada00000001 (count tickets)")) << up.out;
+  EXPECT_TRUE(up.err.starts_with("structmig: warning: migration dada00000001 (count tickets) "
+                                 "runs C++ against the database in step 1 of its upgrade"))
+      << up.err;
+  EXPECT_TRUE(contains(up.err, "<app>_migrate upgrade dada00000001")) << up.err;
+  EXPECT_EQ(line_count(up.err), 1u) << up.err;
 }
 
 TEST_F(CliTest, ChangedChecksumsStopUpgradeUntilAccepted) {

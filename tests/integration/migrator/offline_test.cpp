@@ -1,9 +1,11 @@
 // Offline SQL against a real server: a script rendered without a database and
 // applied with `psql -v ON_ERROR_STOP=1 -f` gives the same schema (read back
 // with read_schema()) and the same structmig_version as the online run — from
-// base, for FROM:TO, for a downgrade range, across a merge and with a
-// non-transactional step; the script refuses a database not at FROM; a data
-// migration cannot be rendered.
+// base, for FROM:TO, for a downgrade range (and from the heads without FROM),
+// across a merge and with a non-transactional step; the script refuses a
+// database not at FROM; update_in_batches renders as a loop (committing each
+// batch outside a transaction); a data migration whose C++ needs the
+// database is a marked stop, named in a warning, that the migrator resumes.
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
@@ -225,28 +227,172 @@ TEST_F(OfflineTest, TheScriptRefusesADatabaseNotAtFrom) {
   EXPECT_EQ(schema_of(db()), history::expected_after(2));
 }
 
-void data_migration(Ops& ops) {
-  ops.execute("UPDATE tickets SET title = upper(title)");
-  ops.connection().exec("SELECT count(*) FROM tickets");
+// ---- data migrations -----------------------------------------------------
+
+// update_in_batches over 2,500 rows in batches of 1,000, between a step
+// before it and one after it; the downgrade undoes it in batches too.
+void create_big(Ops& op) {
+  op.create_table(Table{.name = "big",
+                        .columns = {history::column("id", "bigint"),
+                                    history::column("done", "boolean", false, "false")},
+                        .primary_key = {"id"},
+                        .primary_key_name = "pk_big"});
+  op.execute("INSERT INTO big (id) SELECT g FROM generate_series(1, 2500) g");
+}
+void drop_big(Ops& op) { op.drop_table("big"); }
+void mark_done(Ops& op) {
+  op.add_column("big", history::column("note", "text", true));
+  op.update_in_batches(BatchUpdate{.table = "big",
+                                   .set = "done = true, note = 'batch ' || id",
+                                   .where = "NOT done",
+                                   .key = "id",
+                                   .batch_size = 1000});
+  op.execute("UPDATE big SET note = note || ' after' WHERE id = 2500");
+}
+void mark_undone(Ops& op) {
+  op.update_in_batches(
+      BatchUpdate{.table = "big", .set = "done = false", .where = "done", .batch_size = 1000});
+  op.drop_column("big", "note");
 }
 
-TEST_F(OfflineTest, ADataMigrationCannotBeRenderedAndIsNamed) {
+std::vector<Migration> batch_history(bool transactional) {
+  return {Migration{"b1b1b1b1b1b1", {}, "create big", true, &create_big, &drop_big},
+          Migration{"b2b2b2b2b2b2",
+                    {"b1b1b1b1b1b1"},
+                    "mark big done",
+                    transactional,
+                    &mark_done,
+                    &mark_undone}};
+}
+
+std::string count_of(Connection& db, const std::string& sql) {
+  return db.exec(sql).text(0, 0);
+}
+
+// The transactions that last wrote the rows of big.
+const std::string kWriters = "SELECT count(DISTINCT xmin::text)::text FROM big";
+
+TEST_F(OfflineTest, UpdateInBatchesRendersAsOneLoopInTheStepsTransaction) {
+  const std::string script = render_upgrade_sql(batch_history(true), "head");
+  EXPECT_TRUE(contains(script, "DO $structmig$")) << script;
+  EXPECT_FALSE(contains(script, "    COMMIT;\n  END LOOP;")) << script;
+  ASSERT_EQ(apply_with_psql(script), 0) << psql_output_ << script;
+  Migrator(online(), batch_history(true)).upgrade("head");
+  expect_same_as_online();
+  EXPECT_EQ(count_of(db(), "SELECT count(*) FROM big WHERE done"), "2500");
+  EXPECT_EQ(count_of(db(), "SELECT note FROM big WHERE id = 2500"), "batch 2500 after");
+  EXPECT_EQ(count_of(db(), kWriters), "1");  // one step, one transaction
+}
+
+TEST_F(OfflineTest, UpdateInBatchesOfANonTransactionalMigrationCommitsEachBatch) {
+  const std::string script = render_upgrade_sql(batch_history(false), "head");
+  EXPECT_TRUE(contains(script, "    COMMIT;\n  END LOOP;")) << script;
+  ASSERT_EQ(apply_with_psql(script), 0) << psql_output_ << script;
+  Migrator(online(), batch_history(false)).upgrade("head");
+  expect_same_as_online();
+  EXPECT_EQ(count_of(db(), "SELECT count(*) FROM big WHERE done"), "2500");
+  EXPECT_EQ(count_of(db(), kWriters), "4");  // three batches, then the step after them
+  EXPECT_EQ(count_of(db(), "SELECT count(*) FROM structmig_progress"), "0");
+
+  // Down again from the head, without FROM: the batches undo it.
+  const std::string down = render_downgrade_sql(batch_history(false), "-1");
+  ASSERT_EQ(apply_with_psql(down), 0) << psql_output_ << down;
+  Migrator(online(), batch_history(false)).downgrade("-1");
+  expect_same_as_online();
+  EXPECT_EQ(count_of(db(), "SELECT count(*) FROM big WHERE done"), "0");
+}
+
+// A data migration whose C++ needs the database: step 1 is rendered, its
+// step 2 (which reads the database between two statements) is not, and
+// nothing after it.
+void count_titles(Ops& ops) {
+  ops.add_column("tickets", history::column("seen", "bigint", true));
+  ops.commit();
+  ops.execute("UPDATE tickets SET title = upper(title)");
+  const std::string count = ops.connection().exec("SELECT count(*) FROM tickets").text(0, 0);
+  ops.execute("UPDATE tickets SET seen = " + count);
+}
+void uncount_titles(Ops& ops) { ops.drop_column("tickets", "seen"); }
+void create_later(Ops& ops) { ops.execute("CREATE TABLE later (id integer)"); }
+void drop_later(Ops& ops) { ops.execute("DROP TABLE later"); }
+
+std::vector<Migration> with_data_migration(bool transactional) {
   auto list = migrations();
-  list.push_back(
-      Migration{"dada00000001", {kPriority}, "uppercase titles", true, &data_migration, nullptr});
-  try {
-    render_upgrade_sql(list, "head");
-    FAIL() << "expected OfflineUnsupported";
-  } catch (const OfflineUnsupported& e) {
-    EXPECT_TRUE(contains(e.what(), "migration dada00000001 (uppercase titles)")) << e.what();
-    EXPECT_TRUE(contains(e.what(), "data migration")) << e.what();
-  }
-  // Up to the revision before it, the script renders.
-  EXPECT_NO_THROW(render_upgrade_sql(list, std::string(kPriority)));
+  list.push_back(Migration{"dada00000001", {kPriority}, "count titles", transactional,
+                           &count_titles, &uncount_titles});
+  list.push_back(Migration{"dada00000002", {"dada00000001"}, "create later", true, &create_later,
+                           &drop_later});
+  return list;
+}
+
+TEST_F(OfflineTest, ADataMigrationIsAMarkedStopNamedInAWarning) {
+  Migrator(db(), migrations()).upgrade("head");
+  db().exec(
+      "INSERT INTO users (id, email) VALUES (1, 'a');"
+      "INSERT INTO tickets (id, user_id, title) VALUES (1, 1, 'one'), (2, 1, 'two')");
+  std::vector<std::string> warnings;
+  OfflineOptions options;
+  options.warn = [&](const std::string& warning) { warnings.push_back(warning); };
+  const std::string script =
+      render_upgrade_sql(with_data_migration(true), std::string(kPriority) + ":head", options);
+  ASSERT_EQ(warnings.size(), 1u) << script;
+  EXPECT_TRUE(contains(warnings[0], "migration dada00000001 (count titles)")) << warnings[0];
+  EXPECT_TRUE(contains(warnings[0], "in step 2 of its upgrade")) << warnings[0];
+  EXPECT_TRUE(contains(warnings[0], "<app>_migrate upgrade dada00000002")) << warnings[0];
+  EXPECT_TRUE(contains(script, "\n-- STOP: migration dada00000001 (count titles)")) << script;
+  EXPECT_TRUE(contains(script, "ADD COLUMN \"seen\"")) << script;
+  EXPECT_FALSE(contains(script, "upper(title)")) << script;  // the unfinished step runs online
+  EXPECT_FALSE(contains(script, "CREATE TABLE later")) << script;
+
+  EXPECT_EQ(apply_with_psql(script), 3) << psql_output_;  // psql's exit code for a failed script
+  EXPECT_TRUE(contains(psql_output_, "structmig: stop: migration dada00000001 (count titles)"))
+      << psql_output_;
+  EXPECT_EQ(column_values(db(), "SELECT steps_done::text FROM structmig_progress"), Ids{"1"});
+  EXPECT_EQ(version_rows(db()), Ids{id(kPriority)});
+  EXPECT_EQ(column_values(db(), "SELECT title || ' ' || coalesce(seen, 0) FROM tickets ORDER BY id"),
+            (Ids{"one 0", "two 0"}));
+  EXPECT_FALSE(history::table_exists(db(), "later"));
+
+  // The lock was released; the online run resumes at step 2 and goes on.
+  Migrator(db(), with_data_migration(true)).upgrade("head");
+  EXPECT_EQ(column_values(db(), "SELECT title || ' ' || seen FROM tickets ORDER BY id"),
+            (Ids{"ONE 2", "TWO 2"}));
+  EXPECT_EQ(version_rows(db()), Ids{"dada00000002"});
+  EXPECT_TRUE(history::table_exists(db(), "later"));
+
+  // Outside a transaction every statement before the query is a step of its
+  // own, so the script renders both and stops at step 3.
+  warnings.clear();
+  const std::string steps =
+      render_upgrade_sql(with_data_migration(false), std::string(kPriority) + ":head", options);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_TRUE(contains(warnings[0], "in step 3 of its upgrade")) << warnings[0];
+  EXPECT_TRUE(contains(steps, "upper(title)")) << steps;
+  EXPECT_FALSE(contains(steps, "SET seen")) << steps;
+}
+
+TEST_F(OfflineTest, DowngradeWithoutFromStartsAtTheHeads) {
+  Migrator(db(), migrations()).upgrade("head");
+  const std::string script = render_downgrade_sql(migrations(), "-1");
+  EXPECT_EQ(script.rfind("-- structmig downgrade from 3c4d5e6f7081 to 2b3c4d5e6f70: 1 migration(s)",
+                         0),
+            0u)
+      << script;
+  ASSERT_EQ(apply_with_psql(script), 0) << psql_output_ << script;
+  EXPECT_EQ(version_rows(db()), (Ids{id(kTickets)}));
+  EXPECT_EQ(schema_of(db()), history::expected_after(2));
+  // The script still checks where the database is.
+  EXPECT_NE(apply_with_psql(script), 0);
+  EXPECT_TRUE(contains(psql_output_, "this script starts at 3c4d5e6f7081, but the database is at "
+                                     "2b3c4d5e6f70"))
+      << psql_output_;
+  // Two heads: from both.
+  const std::string two = render_downgrade_sql(graph::two_heads(), "base");
+  EXPECT_TRUE(contains(two, "to base: 3 migration(s)")) << two;
 }
 
 TEST_F(OfflineTest, RangesAndTargetsAreChecked) {
-  EXPECT_THROW(render_downgrade_sql(migrations(), "base"), RevisionError);
+  EXPECT_THROW(render_downgrade_sql(migrations(), "nosuch"), UnknownRevision);
   EXPECT_THROW(render_upgrade_sql(migrations(), "nosuch"), UnknownRevision);
   EXPECT_THROW(render_upgrade_sql(migrations(), "head:" + std::string(kUsers)), WrongDirection);
   EXPECT_THROW(render_upgrade_sql(graph::two_heads(), "head"), MultipleHeads);

@@ -4,7 +4,8 @@
 // empty groups vanish) and the offline script of a stepped migration, which
 // must show the same steps: each transactional one in BEGIN … COMMIT opened by
 // SET LOCAL lock_timeout, each other one outside any transaction block after
-// SET lock_timeout, and the version written only by the last.
+// SET lock_timeout, and the version written only by the last; batched updates
+// counted as the migrator counts them, and the script cut at a query from C++.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -151,6 +152,73 @@ TEST(OfflineSteps, EachStepSetsItsLockTimeoutAndConcurrentWorkIsOutsideBeginComm
   EXPECT_NE(script.find("SET statement_timeout = '0';\nDO $structmig$\nDECLARE\n  last record;"),
             std::string::npos)
       << script;
+}
+
+// update_in_batches in a script: in a transactional migration its loop is
+// part of the current step (no step of its own, no COMMIT in it); in a
+// non-transactional one it commits each batch between the steps and is not
+// counted, as the migrator counts them.
+void batched(Ops& op) {
+  op.execute("SELECT 'before'");
+  op.update_in_batches({.table = "t", .set = "done = true", .where = "NOT done"});
+  op.commit();
+  op.execute("SELECT 'after'");
+}
+
+TEST(OfflineSteps, BatchedUpdatesAreStepsAsTheMigratorCountsThem) {
+  const std::string in_transaction = render_upgrade_sql(
+      {{.revision = "aaaaaaaaaaaa", .message = "batched", .upgrade = &batched}}, "head");
+  EXPECT_NE(in_transaction.find("-- step 1 of 2, in a transaction\nBEGIN;\n"
+                                "SET LOCAL lock_timeout = '2s';\n"
+                                "SET LOCAL statement_timeout = '0';\n"
+                                "SELECT 'before';\nDO $structmig$"),
+            std::string::npos)
+      << in_transaction;
+  EXPECT_EQ(in_transaction.find("    COMMIT;\n"), std::string::npos) << in_transaction;
+  EXPECT_NE(in_transaction.find("-- step 2 of 2, in a transaction"), std::string::npos);
+
+  const std::string outside = render_upgrade_sql(
+      {{.revision = "aaaaaaaaaaaa", .message = "batched", .transactional = false,
+        .upgrade = &batched}},
+      "head");
+  EXPECT_NE(outside.find("SELECT 'before';\nINSERT INTO structmig_progress"), std::string::npos)
+      << outside;
+  EXPECT_NE(outside.find("-- update_in_batches, outside a transaction, each batch committed"),
+            std::string::npos)
+      << outside;
+  EXPECT_NE(outside.find("    COMMIT;\n  END LOOP;"), std::string::npos) << outside;
+  EXPECT_NE(outside.find("-- step 2 of 2, outside a transaction\n"), std::string::npos) << outside;
+}
+
+// A query from C++ in the second group: the first group is rendered and
+// recorded as step 1; the second (its statement before the query included)
+// is left to the online run.
+void queries(Ops& op) {
+  op.execute("SELECT 'first'");
+  op.commit();
+  op.execute("SELECT 'second'");
+  op.connection();
+  op.execute("SELECT 'third'");
+}
+
+TEST(OfflineSteps, AQueryFromCxxStopsTheScriptAfterTheStepsBeforeIt) {
+  std::vector<std::string> warnings;
+  OfflineOptions options;
+  options.warn = [&](const std::string& warning) { warnings.push_back(warning); };
+  const std::string script = render_upgrade_sql(
+      {{.revision = "aaaaaaaaaaaa", .message = "queries", .upgrade = &queries}}, "head", options);
+  EXPECT_NE(script.find("-- step 1, in a transaction\n"), std::string::npos) << script;
+  EXPECT_NE(script.find("SELECT 'first';\nINSERT INTO structmig_progress"), std::string::npos)
+      << script;
+  EXPECT_EQ(script.find("'second'"), std::string::npos) << script;
+  EXPECT_EQ(script.find("'third'"), std::string::npos) << script;
+  EXPECT_EQ(script.find("INSERT INTO structmig_version"), std::string::npos) << script;
+  EXPECT_NE(script.find("\\quit\n"), std::string::npos) << script;
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("migration aaaaaaaaaaaa (queries) runs C++ against the database in "
+                             "step 2 of its upgrade"),
+            std::string::npos)
+      << warnings[0];
 }
 
 }  // namespace
