@@ -17,8 +17,13 @@ struct ApplyArguments {
   bool accept_checksums = false;
 };
 
-OfflineOptions offline_options(const Context& context) {
-  return OfflineOptions{context.options().lock_timeout, context.options().statement_timeout};
+// A script that stops at a data migration says so on stderr, as
+// "structmig: warning: …", so the stop is seen even if the script is not read.
+OfflineOptions offline_options(Context& context) {
+  return OfflineOptions{context.options().lock_timeout, context.options().statement_timeout,
+                        [&context](const std::string& warning) {
+                          context.err() << "structmig: warning: " << warning << '\n';
+                        }};
 }
 
 void print_outcome(Context& context, Migrator& migrator, bool nothing_done) {
@@ -72,7 +77,7 @@ Command add_downgrade_command(CLI::App& app) {
   auto arguments = std::make_shared<ApplyArguments>();
   sub->add_option("TARGET", arguments->target,
                   "-N, base, a revision id or a unique prefix of one (its descendants are "
-                  "reverted); with --sql FROM:TO")
+                  "reverted); with --sql [FROM:]TO (FROM default: heads)")
       ->required();
   add_sql_flag(sub, *arguments);
   return {sub, [arguments](Context& context) {

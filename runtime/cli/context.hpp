@@ -45,6 +45,7 @@ class Context {
   int exit_code() const { return exit_code_; }
   const GlobalOptions& options() const { return options_; }
   std::ostream& out() { return out_; }
+  std::ostream& err() { return err_; }
   Connection& connection();
   /// A Migrator printing a progress line per migration ("upgrade <rev>
   /// <message> ... <n> ms") to the output, and what it says while not
