@@ -154,10 +154,10 @@ std::optional<Stop> render_migration(Script& script, const Migration& migration,
                                 bookkeeping::clock_duration_ms())) {
     record.push_back(std::move(statement));
   }
-  const std::string count = recording.stopped
-                                ? std::to_string(recording.counted_steps) +
-                                      " step(s) before it needs the database"
-                                : std::to_string(recording.counted_steps) + " step(s)";
+  const std::string count =
+      recording.stopped
+          ? std::to_string(recording.counted_steps) + " step(s) before it needs the database"
+          : std::to_string(recording.counted_steps) + " step(s)";
   script.blank();
   script.comment(direction_name + " " + std::string(migration.revision) + ": " +
                  std::string(migration.message) + " (" + count + ")");
@@ -227,9 +227,9 @@ std::string online_command(Direction direction, const std::vector<std::string>& 
 
 std::string stop_text(const Stop& stop, Direction direction,
                       const std::vector<std::string>& final_heads) {
-  const std::string done = stop.step == 1 ? std::string("no step of it is")
-                                          : steps_text(stop.step - 1) + " of it " +
-                                                (stop.step == 2 ? "is" : "are");
+  const std::string done =
+      stop.step == 1 ? std::string("no step of it is")
+                     : steps_text(stop.step - 1) + " of it " + (stop.step == 2 ? "is" : "are");
   return "migration " + stop.revision + " (" + stop.message +
          ") runs C++ against the database in step " + std::to_string(stop.step) + " of its " +
          std::string(to_string(direction)) +
@@ -267,16 +267,15 @@ void render_stop(Script& script, const std::string& text) {
   script.comment("======================================================================");
   script.statement(bookkeeping::unlock());
   script.statement("DO $structmig$\nBEGIN\n  RAISE EXCEPTION '%', " +
-                   quote_literal("structmig: stop: " + comment_text(text)) +
-                   ";\nEND\n$structmig$");
+                   quote_literal("structmig: stop: " + comment_text(text)) + ";\nEND\n$structmig$");
   script.meta("\\quit");
 }
 
 std::string render(const std::vector<Migration>& migrations, const Range& range,
                    Direction direction, const OfflineOptions& options) {
   const RevisionGraph graph(migrations);
-  const std::string from =
-      !range.from.empty() ? range.from : direction == Direction::upgrade ? "base" : "heads";
+  std::string from = range.from;  // without FROM: base, or the heads for a downgrade
+  if (from.empty()) from = direction == Direction::upgrade ? "base" : "heads";
   const std::vector<std::string> start = graph.heads_at({}, from);
   const std::vector<std::string> steps = direction == Direction::upgrade
                                              ? graph.upgrade_steps(start, range.to)
@@ -311,9 +310,9 @@ std::string render(const std::vector<Migration>& migrations, const Range& range,
   }
 
   Script script;
-  script.comment("structmig " + std::string(to_string(direction)) + " from " +
-                 describe(start) + " to " + describe(final_heads) + ": " +
-                 std::to_string(steps.size()) + " migration(s)");
+  script.comment("structmig " + std::string(to_string(direction)) + " from " + describe(start) +
+                 " to " + describe(final_heads) + ": " + std::to_string(steps.size()) +
+                 " migration(s)");
   if (stopped) {
     script.comment("it STOPS before that, at a data migration: see STOP at the end");
     if (options.warn) options.warn(*stopped);

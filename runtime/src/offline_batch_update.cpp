@@ -29,8 +29,8 @@ std::string batch(const BatchUpdate& update, const std::string& after) {
   if (!after.empty()) sql += " AND " + key + " > " + after;
   // IN (SELECT …) as online: a join would put the batch's key in the SET's scope.
   sql += " ORDER BY " + key + " LIMIT " + std::to_string(update.batch_size) +
-         "),\n           structmig_updated AS (UPDATE " + table + " SET " + update.set +
-         " WHERE " + table + "." + key + " IN (SELECT " + key +
+         "),\n           structmig_updated AS (UPDATE " + table + " SET " + update.set + " WHERE " +
+         table + "." + key + " IN (SELECT " + key +
          " FROM structmig_batch) RETURNING 1)\n      SELECT " + key +
          " INTO structmig_last FROM structmig_batch ORDER BY " + key + " DESC LIMIT 1;\n";
   return sql;
@@ -39,8 +39,7 @@ std::string batch(const BatchUpdate& update, const std::string& after) {
 }  // namespace
 
 std::string batch_update_script(const BatchUpdate& update, bool commit_each_batch) {
-  if (update.table.empty() || update.set.empty() || update.key.empty() ||
-      update.batch_size == 0) {
+  if (update.table.empty() || update.set.empty() || update.key.empty() || update.batch_size == 0) {
     throw std::invalid_argument(
         "update_in_batches needs a table, a SET clause, a key column and a batch size");
   }

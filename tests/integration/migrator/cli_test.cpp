@@ -289,8 +289,9 @@ TEST_F(CliTest, SqlStopsAtADataMigrationWithAWarning) {
   EXPECT_EQ(up.code, 0) << up.err;
   EXPECT_TRUE(contains(up.out, "ADD COLUMN \"priority\"")) << up.out;
   EXPECT_TRUE(contains(up.out, "\n-- STOP: migration dada00000001 (count tickets)")) << up.out;
-  EXPECT_TRUE(up.err.starts_with("structmig: warning: migration dada00000001 (count tickets) "
-                                 "runs C++ against the database in step 1 of its upgrade"))
+  EXPECT_TRUE(
+      up.err.starts_with("structmig: warning: migration dada00000001 (count tickets) "
+                         "runs C++ against the database in step 1 of its upgrade"))
       << up.err;
   EXPECT_TRUE(contains(up.err, "<app>_migrate upgrade dada00000001")) << up.err;
   EXPECT_EQ(line_count(up.err), 1u) << up.err;

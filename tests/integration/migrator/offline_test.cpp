@@ -265,9 +265,7 @@ std::vector<Migration> batch_history(bool transactional) {
                     &mark_undone}};
 }
 
-std::string count_of(Connection& db, const std::string& sql) {
-  return db.exec(sql).text(0, 0);
-}
+std::string count_of(Connection& db, const std::string& sql) { return db.exec(sql).text(0, 0); }
 
 // The transactions that last wrote the rows of big.
 const std::string kWriters = "SELECT count(DISTINCT xmin::text)::text FROM big";
@@ -318,10 +316,10 @@ void drop_later(Ops& ops) { ops.execute("DROP TABLE later"); }
 
 std::vector<Migration> with_data_migration(bool transactional) {
   auto list = migrations();
-  list.push_back(Migration{"dada00000001", {kPriority}, "count titles", transactional,
-                           &count_titles, &uncount_titles});
-  list.push_back(Migration{"dada00000002", {"dada00000001"}, "create later", true, &create_later,
-                           &drop_later});
+  list.push_back(Migration{
+      "dada00000001", {kPriority}, "count titles", transactional, &count_titles, &uncount_titles});
+  list.push_back(Migration{
+      "dada00000002", {"dada00000001"}, "create later", true, &create_later, &drop_later});
   return list;
 }
 
@@ -349,8 +347,9 @@ TEST_F(OfflineTest, ADataMigrationIsAMarkedStopNamedInAWarning) {
       << psql_output_;
   EXPECT_EQ(column_values(db(), "SELECT steps_done::text FROM structmig_progress"), Ids{"1"});
   EXPECT_EQ(version_rows(db()), Ids{id(kPriority)});
-  EXPECT_EQ(column_values(db(), "SELECT title || ' ' || coalesce(seen, 0) FROM tickets ORDER BY id"),
-            (Ids{"one 0", "two 0"}));
+  EXPECT_EQ(
+      column_values(db(), "SELECT title || ' ' || coalesce(seen, 0) FROM tickets ORDER BY id"),
+      (Ids{"one 0", "two 0"}));
   EXPECT_FALSE(history::table_exists(db(), "later"));
 
   // The lock was released; the online run resumes at step 2 and goes on.
@@ -374,17 +373,18 @@ TEST_F(OfflineTest, ADataMigrationIsAMarkedStopNamedInAWarning) {
 TEST_F(OfflineTest, DowngradeWithoutFromStartsAtTheHeads) {
   Migrator(db(), migrations()).upgrade("head");
   const std::string script = render_downgrade_sql(migrations(), "-1");
-  EXPECT_EQ(script.rfind("-- structmig downgrade from 3c4d5e6f7081 to 2b3c4d5e6f70: 1 migration(s)",
-                         0),
-            0u)
+  EXPECT_EQ(
+      script.rfind("-- structmig downgrade from 3c4d5e6f7081 to 2b3c4d5e6f70: 1 migration(s)", 0),
+      0u)
       << script;
   ASSERT_EQ(apply_with_psql(script), 0) << psql_output_ << script;
   EXPECT_EQ(version_rows(db()), (Ids{id(kTickets)}));
   EXPECT_EQ(schema_of(db()), history::expected_after(2));
   // The script still checks where the database is.
   EXPECT_NE(apply_with_psql(script), 0);
-  EXPECT_TRUE(contains(psql_output_, "this script starts at 3c4d5e6f7081, but the database is at "
-                                     "2b3c4d5e6f70"))
+  EXPECT_TRUE(contains(psql_output_,
+                       "this script starts at 3c4d5e6f7081, but the database is at "
+                       "2b3c4d5e6f70"))
       << psql_output_;
   // Two heads: from both.
   const std::string two = render_downgrade_sql(graph::two_heads(), "base");

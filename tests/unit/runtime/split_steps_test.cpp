@@ -177,10 +177,11 @@ TEST(OfflineSteps, BatchedUpdatesAreStepsAsTheMigratorCountsThem) {
   EXPECT_EQ(in_transaction.find("    COMMIT;\n"), std::string::npos) << in_transaction;
   EXPECT_NE(in_transaction.find("-- step 2 of 2, in a transaction"), std::string::npos);
 
-  const std::string outside = render_upgrade_sql(
-      {{.revision = "aaaaaaaaaaaa", .message = "batched", .transactional = false,
-        .upgrade = &batched}},
-      "head");
+  const std::string outside = render_upgrade_sql({{.revision = "aaaaaaaaaaaa",
+                                                   .message = "batched",
+                                                   .transactional = false,
+                                                   .upgrade = &batched}},
+                                                 "head");
   EXPECT_NE(outside.find("SELECT 'before';\nINSERT INTO structmig_progress"), std::string::npos)
       << outside;
   EXPECT_NE(outside.find("-- update_in_batches, outside a transaction, each batch committed"),
