@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "structmig/redact.hpp"
+
 namespace structmig {
 namespace {
 
@@ -97,12 +99,13 @@ void ignore_notice(void* /*arg*/, const char* /*message*/) {}
 
 }  // namespace
 
+// Nothing a DatabaseError says shows a password (see redact.hpp).
 DatabaseError::DatabaseError(const std::string& message, std::string sqlstate,
                              std::string statement)
-    : std::runtime_error(describe(message, sqlstate, statement)),
+    : std::runtime_error(describe(redact_secrets(message), sqlstate, redact_secrets(statement))),
       sqlstate_(std::move(sqlstate)),
-      statement_(std::move(statement)),
-      server_message_(message) {}
+      statement_(redact_secrets(statement)),
+      server_message_(redact_secrets(message)) {}
 
 // Heterogeneous lookup: a statement's text is found without copying it.
 struct TextHash {
@@ -149,7 +152,9 @@ Connection Connection::open(const std::string& conninfo) {
   if (impl->conn == nullptr)
     throw DatabaseError("out of memory creating a libpq connection", "", "");
   if (PQstatus(impl->conn) != CONNECTION_OK) {
-    throw DatabaseError(trim_trailing_newlines(PQerrorMessage(impl->conn)), "", "");
+    // libpq may quote the conninfo back, or pieces of a malformed URI.
+    throw DatabaseError(
+        redact_secrets(trim_trailing_newlines(PQerrorMessage(impl->conn)), conninfo), "", "");
   }
   PQsetNoticeProcessor(impl->conn, &ignore_notice, nullptr);
   return Connection(std::move(impl));
