@@ -34,6 +34,27 @@ struct ResultDeleter {
 };
 using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 
+// A lost connection in one line: "the server closed the connection", and
+// why when it said so, without libpq's "server closed the connection
+// unexpectedly" and its indented "This probably means …" lines.
+std::string connection_lost(const std::string& libpq_text) {
+  std::string reason;
+  std::size_t start = 0;
+  while (start < libpq_text.size()) {
+    std::size_t end = libpq_text.find('\n', start);
+    if (end == std::string::npos) end = libpq_text.size();
+    std::string line = trim_trailing_newlines(libpq_text.substr(start, end - start));
+    start = end + 1;
+    if (line.empty() || line[0] == ' ' || line[0] == '\t') continue;
+    if (line.starts_with("server closed the connection unexpectedly")) continue;
+    for (std::string_view prefix : {"FATAL:  ", "FATAL: ", "ERROR:  ", "ERROR: "}) {
+      if (line.starts_with(prefix)) line.erase(0, prefix.size());
+    }
+    reason += (reason.empty() ? "" : "; ") + line;
+  }
+  return "the server closed the connection" + (reason.empty() ? "" : ": " + reason);
+}
+
 // The error of a failed result (or of the connection when there is none).
 DatabaseError error_from(PGconn* conn, const PGresult* result, std::string_view statement) {
   std::string sqlstate;
@@ -44,6 +65,12 @@ DatabaseError error_from(PGconn* conn, const PGresult* result, std::string_view 
     if (message.empty()) message = PQresultErrorMessage(result);
   }
   if (message.empty()) message = PQerrorMessage(conn);
+  // FATAL (or PANIC) ends the session: the server is closing the connection.
+  const char* severity =
+      result != nullptr ? PQresultErrorField(result, PG_DIAG_SEVERITY_NONLOCALIZED) : nullptr;
+  const bool fatal = severity != nullptr && (std::string_view(severity) == "FATAL" ||
+                                             std::string_view(severity) == "PANIC");
+  if (fatal || PQstatus(conn) == CONNECTION_BAD) message = connection_lost(message);
   if (message.empty()) message = "unknown libpq error";
   return DatabaseError(trim_trailing_newlines(message), sqlstate, std::string(statement));
 }

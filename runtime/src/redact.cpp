@@ -42,7 +42,8 @@ std::size_t uri_end(std::string_view text, std::size_t from) {
 
 // The password of every postgresql:// and postgres:// URI.
 void uri_passwords(std::string_view text, std::vector<Span>& spans) {
-  for (std::string_view scheme : {std::string_view("postgresql://"), std::string_view("postgres://")}) {
+  for (std::string_view scheme :
+       {std::string_view("postgresql://"), std::string_view("postgres://")}) {
     for (std::size_t at = 0; at + scheme.size() <= text.size(); ++at) {
       if (!iequals_at(text, at, scheme)) continue;
       const std::size_t start = at + scheme.size();
@@ -87,8 +88,8 @@ void keyword_passwords(std::string_view text, std::vector<Span>& spans) {
     }
     std::size_t end = i;
     while (end < text.size() && !is_space(text[end]) &&
-           !(in_uri && (text[end] == '&' || text[end] == '#' || text[end] == '"' ||
-                        text[end] == '\''))) {
+           !(in_uri &&
+             (text[end] == '&' || text[end] == '#' || text[end] == '"' || text[end] == '\''))) {
       ++end;
     }
     if (end > i) spans.push_back({i, end});
@@ -169,6 +170,13 @@ std::string redact_secrets(std::string_view text, std::string_view conninfo) {
   for (const Span& span : secret_spans(conninfo)) {
     const std::string_view raw = conninfo.substr(span.begin, span.end - span.begin);
     for (std::string secret : {std::string(raw), percent_decoded(raw), unescaped(raw)}) {
+      // libpq splits a malformed URI's password at these and may quote a piece.
+      for (std::size_t from = 0; from < secret.size();) {
+        const std::size_t to = std::min(secret.find_first_of("@/?:", from), secret.size());
+        if (to - from >= 4 && to - from < secret.size())
+          secrets.push_back(secret.substr(from, to - from));
+        from = to + 1;
+      }
       if (secret.size() >= 4) secrets.push_back(std::move(secret));
     }
   }

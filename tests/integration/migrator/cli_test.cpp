@@ -7,6 +7,9 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
+#include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -14,6 +17,8 @@
 
 #include "commands.hpp"
 #include "graph_fixture.hpp"
+#include "pg_cluster.hpp"
+#include "structmig/version.hpp"
 
 namespace structmig {
 namespace {
@@ -345,6 +350,197 @@ TEST_F(CliTest, WaitingForTheMigrationLockIsSaidOnStderr) {
       << up.err;
   EXPECT_FALSE(contains(up.out, "waiting")) << up.out;
   EXPECT_EQ(schema_of(db()), expected_after(3));
+}
+
+TEST_F(CliTest, VersionIsStructmigs) {
+  Outcome version = migrate({"--version"});
+  EXPECT_EQ(version.code, 0) << version.err;
+  EXPECT_EQ(version.out, "structmig " STRUCTMIG_PROJECT_VERSION "\n");
+  EXPECT_EQ(structmig::version(), STRUCTMIG_PROJECT_VERSION);
+  EXPECT_TRUE(version.err.empty()) << version.err;
+  EXPECT_TRUE(contains(migrate({"--help"}).out, "--version"));
+}
+
+const std::string kVerbs =
+    "the commands are upgrade, downgrade, current, history, heads, branches, show, stamp, check";
+
+TEST_F(CliTest, UnknownOrMissingVerbListsTheVerbs) {
+  Outcome unknown = migrate({"--url", conninfo(), "frobnicate", "now"});
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_EQ(unknown.err,
+            "error: unknown command \"frobnicate\"; " + kVerbs + " (run with --help for usage)\n");
+  Outcome none = migrate({"--url", conninfo()});
+  EXPECT_EQ(none.code, 2);
+  EXPECT_EQ(none.err, "error: no command given; " + kVerbs + " (run with --help for usage)\n");
+  // Other usage errors keep CLI11's words.
+  Outcome extra = migrate({"--url", conninfo(), "current", "surplus"});
+  EXPECT_EQ(extra.code, 2);
+  EXPECT_TRUE(contains(extra.err, "surplus")) << extra.err;
+  EXPECT_FALSE(contains(extra.err, "unknown command")) << extra.err;
+}
+
+/// Unsets variables for the life of the object, and puts them back.
+class WithoutEnvironment {
+ public:
+  explicit WithoutEnvironment(std::vector<std::string> names) : names_(std::move(names)) {
+    for (const auto& name : names_) {
+      const char* value = std::getenv(name.c_str());
+      saved_.push_back(value ? std::optional<std::string>(value) : std::nullopt);
+      unsetenv(name.c_str());
+    }
+  }
+  ~WithoutEnvironment() {
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+      if (saved_[i]) setenv(names_[i].c_str(), saved_[i]->c_str(), 1);
+    }
+  }
+
+ private:
+  std::vector<std::string> names_;
+  std::vector<std::optional<std::string>> saved_;
+};
+
+TEST_F(CliTest, NoDatabaseGivenSaysHowToGiveOne) {
+  const WithoutEnvironment clean(
+      {"DATABASE_URL", "PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE"});
+  // libpq's defaults (the local socket, the login name) lead nowhere here.
+  Outcome current = migrate({"current"});
+  EXPECT_EQ(current.code, 1);
+  EXPECT_EQ(line_count(current.err), 1u) << current.err;
+  EXPECT_TRUE(current.err.starts_with(
+      "error: no database given: pass --url or set DATABASE_URL (or libpq's PG* variables); "
+      "with libpq's defaults: "))
+      << current.err;
+  // A URL that was given fails in libpq's words alone.
+  Outcome given = migrate({"--url", conninfo() + "_missing", "current"});
+  EXPECT_EQ(given.code, 1);
+  EXPECT_FALSE(contains(given.err, "no database given")) << given.err;
+}
+
+// Kills its own session, as an administrator or a failover would.
+void terminate_own_session(Ops& ops) {
+  ops.execute("SELECT pg_terminate_backend(pg_backend_pid())");
+}
+void nothing(Ops&) {}
+
+TEST_F(CliTest, ConnectionLostOnTheServerSideIsOneLine) {
+  // In a migration's own statement.
+  const std::vector<Migration> list{
+      Migration{"aa0000000001", {}, "lose the connection", true, &terminate_own_session, &nothing}};
+  Outcome up = migrate({"--url", conninfo(), "upgrade"}, list);
+  EXPECT_EQ(up.code, 1);
+  EXPECT_EQ(line_count(up.err), 1u) << up.err;
+  EXPECT_TRUE(up.err.starts_with("error: migration aa0000000001 (lose the connection) failed"))
+      << up.err;
+  EXPECT_TRUE(contains(up.err,
+                       "the server closed the connection: terminating connection due to "
+                       "administrator command"))
+      << up.err;
+
+  // Between statements: while the command waits for the migration lock.
+  const std::string key = std::to_string(kMigrationLockKey);
+  Connection holder = Connection::open(conninfo());
+  holder.exec("SELECT pg_advisory_lock(" + key + ")");
+  Outcome waiting;
+  std::thread upgrade([&] { waiting = migrate({"--url", conninfo(), "upgrade"}); });
+  std::string killed = "0";
+  for (int i = 0; i < 250 && killed == "0"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    killed = db().exec(
+                     "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query "
+                     "LIKE '%pg_try_advisory_lock%' AND pid <> pg_backend_pid()")
+                 .text(0, 0);
+  }
+  upgrade.join();
+  EXPECT_EQ(killed, "1");
+  EXPECT_EQ(waiting.code, 1);
+  // After the "waiting for the migration lock" line, one error line.
+  const std::size_t error_at = waiting.err.find("error: ");
+  ASSERT_NE(error_at, std::string::npos) << waiting.err;
+  const std::string last = waiting.err.substr(error_at);
+  EXPECT_EQ(line_count(last), 1u) << waiting.err;
+  EXPECT_TRUE(last.starts_with("error: the server closed the connection")) << waiting.err;
+  EXPECT_FALSE(contains(last, "This probably means")) << waiting.err;
+}
+
+// The secrets of this test: none may appear in anything printed or thrown.
+const std::vector<std::string> kSecrets{"Secret-7f3a", "ng-Secret", "Wrong-Pass-91c"};
+
+void expect_no_secret(const std::string& text) {
+  for (const auto& secret : kSecrets) EXPECT_FALSE(contains(text, secret)) << text;
+}
+
+std::string exception_text(const std::string& conninfo) {
+  try {
+    Connection::open(conninfo);
+  } catch (const DatabaseError& e) {
+    EXPECT_TRUE(e.sqlstate().empty());
+    return std::string(e.what()) + "\n" + e.server_message();
+  }
+  ADD_FAILURE() << "connected with " << conninfo;
+  return {};
+}
+
+TEST_F(CliTest, MalformedUrlsNeverShowTheirPassword) {
+  for (const std::string url :
+       {"postgresql://user:Secret-7f3a@[::1", "postgres://user:Secret-7f3a@host:notaport/db",
+        "postgresql://user:Wr@ng-Secret@[::1]:x/db", "host=h password='Secret-7f3a' nonsense"}) {
+    Outcome flag = migrate({"--url", url, "current"});
+    EXPECT_EQ(flag.code, 1) << url;
+    expect_no_secret(flag.out + flag.err);
+    // libpq quotes the URI back only when it cannot split it.
+    if (url.find('[') != std::string::npos && url.find("]") == std::string::npos) {
+      EXPECT_TRUE(contains(flag.err, "user:***@[::1")) << flag.err;
+    }
+
+    ASSERT_EQ(setenv("DATABASE_URL", url.c_str(), 1), 0);
+    Outcome environment = migrate({"current"});
+    unsetenv("DATABASE_URL");
+    EXPECT_EQ(environment.code, 1) << url;
+    expect_no_secret(environment.out + environment.err);
+
+    expect_no_secret(exception_text(url));
+  }
+}
+
+TEST_F(CliTest, AWrongPasswordIsNeverShown) {
+  // A role that must give its password, on this test's own cluster.
+  db().exec("CREATE ROLE pwuser LOGIN PASSWORD 'Right-Pass-1'");
+  const std::string hba = testing::PgCluster::instance().directory() + "/data/pg_hba.conf";
+  std::string rules;
+  {
+    std::ifstream in(hba);
+    std::ostringstream text;
+    text << in.rdbuf();
+    rules = text.str();
+  }
+  if (!contains(rules, "pwuser")) {
+    std::ofstream(hba, std::ios::trunc) << "local all pwuser scram-sha-256\n"
+                                        << "host all pwuser 127.0.0.1/32 scram-sha-256\n"
+                                        << rules;
+    db().exec("SELECT pg_reload_conf()");
+  }
+  std::string port;
+  std::ifstream(testing::PgCluster::instance().directory() + "/port") >> port;
+  const std::string dbname = db().exec("SELECT current_database()").text(0, 0);
+  const std::string good = "postgresql://pwuser:Right-Pass-1@127.0.0.1:" + port + "/" + dbname;
+  ASSERT_EQ(migrate({"--url", good, "current"}).code, 0) << migrate({"--url", good, "current"}).err;
+
+  for (const std::string url :
+       {"postgresql://pwuser:Wrong-Pass-91c@127.0.0.1:" + port + "/" + dbname,
+        "host=127.0.0.1 port=" + port + " dbname=" + dbname +
+            " user=pwuser password=Wrong-Pass-91c",
+        "postgresql://pwuser:Wr@ng-Secret@127.0.0.1:" + port + "/" + dbname}) {
+    Outcome wrong = migrate({"--url", url, "upgrade"});
+    EXPECT_EQ(wrong.code, 1) << url;
+    EXPECT_EQ(line_count(wrong.err), 1u) << wrong.err;
+    expect_no_secret(wrong.out + wrong.err);
+    expect_no_secret(exception_text(url));
+  }
+  Outcome wrong = migrate(
+      {"--url", "postgresql://pwuser:Wrong-Pass-91c@127.0.0.1:" + port + "/" + dbname, "current"});
+  EXPECT_TRUE(contains(wrong.err, "password authentication failed for user \"pwuser\""))
+      << wrong.err;
 }
 
 }  // namespace

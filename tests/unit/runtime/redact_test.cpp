@@ -38,15 +38,17 @@ TEST(RedactSecrets, MasksMalformedUrisAsLibpqEchoesThem) {
 TEST(RedactSecrets, FindsUrisInProseAndSeveralOfThem) {
   EXPECT_EQ(redact_secrets("from 'postgresql://a:One1@h1/x' to postgres://b:Two2@h2 now"),
             "from 'postgresql://a:***@h1/x' to postgres://b:***@h2 now");
-  EXPECT_EQ(redact_secrets("url=jdbc:postgresql://a:One1@h1/x;"), "url=jdbc:postgresql://a:***@h1/x;");
-  EXPECT_EQ(redact_secrets("line one\npostgresql://u:pw12@h\n"), "line one\npostgresql://u:***@h\n");
+  EXPECT_EQ(redact_secrets("url=jdbc:postgresql://a:One1@h1/x;"),
+            "url=jdbc:postgresql://a:***@h1/x;");
+  EXPECT_EQ(redact_secrets("line one\npostgresql://u:pw12@h\n"),
+            "line one\npostgresql://u:***@h\n");
 }
 
 TEST(RedactSecrets, LeavesUrisWithoutAPasswordAlone) {
   for (const char* text :
        {"postgresql://user@host/db", "postgresql://host:5432/db", "postgresql:///db?host=/tmp",
-        "postgresql://host/db?application_name=a@b", "postgresql://user:@host",
-        "postgresql://", "http://user:pw@example.com", "no url here: user:pw@host"}) {
+        "postgresql://host/db?application_name=a@b", "postgresql://user:@host", "postgresql://",
+        "http://user:pw@example.com", "no url here: user:pw@host"}) {
     EXPECT_EQ(redact_secrets(text), text);
   }
 }
@@ -79,6 +81,8 @@ TEST(RedactSecrets, MasksAGivenConninfosPasswordWhereverItAppears) {
   // libpq reads "user:p" as the user information and echoes the rest as a host.
   EXPECT_EQ(redact_secrets("could not translate host name \"ss@host\": p@ss failed", url),
             "could not translate host name \"ss@host\": *** failed");
+  EXPECT_EQ(redact_secrets("host \"ng-Secret@h\"", "postgresql://u:Wr@ng-Secret@h/db"),
+            "host \"***@h\"");
   EXPECT_EQ(redact_secrets("decoded: S3cr/t!", "postgresql://u:S3cr%2Ft%21@h"), "decoded: ***");
   EXPECT_EQ(redact_secrets("quoted: it's one", R"(password='it\'s one' host=h)"), "quoted: ***");
   EXPECT_EQ(redact_secrets("plain Secret here", "host=h password=Secret"), "plain *** here");
