@@ -543,5 +543,146 @@ TEST_F(CliTest, AWrongPasswordIsNeverShown) {
       << wrong.err;
 }
 
+// What `dot -Tplain` makes of a graph: its nodes (name → the attributes
+// it laid out) and edges ("tail -> head" and their style).
+struct Rendered {
+  struct Node {
+    std::string label, style, shape, color, fill;
+  };
+  std::map<std::string, Node> nodes;
+  std::map<std::string, std::string> edges;
+};
+
+// dot -Tplain quotes a field with spaces; no field here holds a quote.
+std::vector<std::string> plain_fields(const std::string& line) {
+  std::vector<std::string> fields;
+  for (std::size_t i = 0; i < line.size();) {
+    if (line[i] == ' ') {
+      ++i;
+    } else if (line[i] == '"') {
+      const std::size_t close = line.find('"', i + 1);
+      fields.push_back(line.substr(i + 1, close - i - 1));
+      i = close + 1;
+    } else {
+      const std::size_t end = std::min(line.find(' ', i), line.size());
+      fields.push_back(line.substr(i, end - i));
+      i = end;
+    }
+  }
+  return fields;
+}
+
+Rendered render_with_dot(const std::string& dot) {
+  const std::string path = testing::PgCluster::instance().directory() + "/../history.dot";
+  std::ofstream(path) << dot;
+  FILE* pipe = popen(("dot -Tplain '" + path + "' 2>&1").c_str(), "r");
+  EXPECT_NE(pipe, nullptr);
+  std::string output;
+  char buffer[4096];
+  while (pipe != nullptr && std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
+  EXPECT_EQ(pipe != nullptr ? pclose(pipe) : -1, 0) << "dot failed (is graphviz installed?):\n"
+                                                    << output;
+  Rendered rendered;
+  std::istringstream lines(output);
+  for (std::string line; std::getline(lines, line);) {
+    const auto f = plain_fields(line);
+    if (f.size() >= 11 && f[0] == "node") {  // node name x y w h label style shape color fill
+      rendered.nodes[f[1]] = {f[6], f[7], f[8], f[9], f[10]};
+    } else if (f.size() >= 4 &&
+               f[0] == "edge") {  // edge tail head n x1 y1 … [label x y] style color
+      rendered.edges[f[1] + " -> " + f[2]] = f[f.size() - 2];
+    }
+  }
+  EXPECT_FALSE(rendered.nodes.empty()) << output;
+  return rendered;
+}
+
+TEST_F(CliTest, HistoryGraphIsDotWithItsMarks) {
+  const auto diamond = graph::diamond();
+  // No database without -i.
+  Outcome plain = migrate({"--url", kNowhere, "history", "--graph"}, diamond);
+  ASSERT_EQ(plain.code, 0) << plain.err;
+  EXPECT_EQ(plain.out, migrate({"history", "--graph=dot"}, diamond).out);
+
+  ASSERT_EQ(migrate({"--url", conninfo(), "upgrade", "+3"}, diamond).code, 0);
+  Outcome marked = migrate({"--url", conninfo(), "history", "--graph", "-i"}, diamond);
+  ASSERT_EQ(marked.code, 0) << marked.err;
+  const Rendered graph = render_with_dot(marked.out);
+
+  std::vector<std::string> names;
+  for (const auto& [name, node] : graph.nodes) names.push_back(name);
+  EXPECT_EQ(names, (std::vector<std::string>{"a00000000001", "b00000000002", "base", "c00000000003",
+                                             "d00000000004", "e00000000005"}));
+  std::vector<std::string> edges;
+  for (const auto& [edge, style] : graph.edges) {
+    edges.push_back(edge);
+    EXPECT_EQ(style, "solid") << edge;
+  }
+  EXPECT_EQ(edges, (std::vector<std::string>{
+                       "a00000000001 -> b00000000002", "a00000000001 -> c00000000003",
+                       "b00000000002 -> d00000000004", "base -> a00000000001",
+                       "c00000000003 -> d00000000004", "d00000000004 -> e00000000005"}));
+
+  const auto& root = graph.nodes.at("a00000000001");
+  EXPECT_EQ(root.shape, "trapezium");
+  EXPECT_EQ(root.label, "a00000000001\\ncreate users\\n(branchpoint)");
+  const auto& merge = graph.nodes.at("d00000000004");
+  EXPECT_EQ(merge.shape, "invtrapezium");
+  EXPECT_TRUE(contains(merge.label, "(mergepoint)")) << merge.label;
+  const auto& head = graph.nodes.at("e00000000005");
+  EXPECT_EQ(head.color, "blue");
+  EXPECT_EQ(head.shape, "box");
+  EXPECT_TRUE(contains(head.label, "(head)")) << head.label;
+  for (const char* applied : {"b00000000002", "c00000000003"}) {
+    EXPECT_EQ(graph.nodes.at(applied).style, "filled") << applied;
+    EXPECT_EQ(graph.nodes.at(applied).fill, "palegreen") << applied;
+    EXPECT_TRUE(contains(graph.nodes.at(applied).label, "(current)")) << applied;
+  }
+  for (const char* other : {"a00000000001", "d00000000004", "e00000000005"}) {
+    EXPECT_NE(graph.nodes.at(other).style, "filled") << other;
+    EXPECT_EQ(graph.nodes.at(other).label.find("(current)"), std::string::npos) << other;
+  }
+  EXPECT_EQ(render_with_dot(plain.out).nodes.at("b00000000002").style, "solid");
+
+  // A dependency on another branch: a dashed edge.
+  Outcome dependency = migrate({"history", "--graph"}, graph::with_dependency());
+  ASSERT_EQ(dependency.code, 0) << dependency.err;
+  EXPECT_EQ(render_with_dot(dependency.out).edges.at("f10000000000 -> b10000000000"), "dashed");
+}
+
+TEST_F(CliTest, HistoryGraphInMermaid) {
+  const auto diamond = graph::diamond();
+  ASSERT_EQ(migrate({"--url", conninfo(), "upgrade", "+2"}, diamond).code, 0);
+  Outcome mermaid = migrate({"--url", conninfo(), "history", "--graph=mermaid", "-i"}, diamond);
+  ASSERT_EQ(mermaid.code, 0) << mermaid.err;
+  EXPECT_EQ(mermaid.out,
+            "flowchart TB\n"
+            "  base([base])\n"
+            "  r_a00000000001[/\"a00000000001<br/>create users<br/>(branchpoint)\"\\]\n"
+            "  r_b00000000002[\"b00000000002<br/>create tickets<br/>(current)\"]\n"
+            "  r_c00000000003[\"c00000000003<br/>create tags\"]\n"
+            "  r_d00000000004[\\\"d00000000004<br/>merge: create ticket_tags<br/>(mergepoint)\"/]\n"
+            "  r_e00000000005[\"e00000000005<br/>add tickets priority<br/>(head)\"]\n"
+            "  base --> r_a00000000001\n"
+            "  r_a00000000001 --> r_b00000000002\n"
+            "  r_a00000000001 --> r_c00000000003\n"
+            "  r_c00000000003 --> r_d00000000004\n"
+            "  r_b00000000002 --> r_d00000000004\n"
+            "  r_d00000000004 --> r_e00000000005\n"
+            "  classDef head stroke:#1f4fd6,stroke-width:3px\n"
+            "  classDef current fill:#c8f7c5\n"
+            "  class r_e00000000005 head\n"
+            "  class r_b00000000002 current\n");
+  Outcome dependency = migrate({"history", "--graph=mermaid"}, graph::with_dependency());
+  EXPECT_TRUE(contains(dependency.out, "  r_f10000000000 -. depends on .-> r_b10000000000\n"))
+      << dependency.out;
+
+  Outcome bad = migrate({"history", "--graph=png"}, diamond);
+  EXPECT_EQ(bad.code, 2);
+  Outcome with_range = migrate({"history", "--graph", "-r", "a0:b0"}, diamond);
+  EXPECT_EQ(with_range.code, 2);
+  EXPECT_TRUE(contains(migrate({"history", "--help"}).out, "--graph")) << "help";
+}
+
 }  // namespace
 }  // namespace structmig
