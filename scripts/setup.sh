@@ -27,6 +27,7 @@ packages=(
   googletest libgtest-dev libgmock-dev                          # tests
   libcli11-dev                                                  # the migrate command line
   npm                                                           # Squawk, the SQL linter of the tests
+  graphviz                                                      # dot: the tests lay out history --graph
 )
 
 missing=()

@@ -11,6 +11,7 @@
 #include "commands/commands.hpp"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
+#include "structmig/version.hpp"
 
 namespace cl = llvm::cl;
 using namespace structmig;
@@ -129,6 +130,9 @@ int main(int argc, char** argv) {
   for (cl::SubCommand* sub : {&*cl::TopLevelSubCommand, &merge_command, &revision_command}) {
     cl::HideUnrelatedOptions(category, *sub);
   }
+  // --version: structmig's, not the LLVM it was built with.
+  cl::SetVersionPrinter(
+      [](llvm::raw_ostream& out) { out << "structmig " << structmig::version() << '\n'; });
   cl::ParseCommandLineOptions(static_cast<int>(own_args.size()), own_args.data(), kOverview);
 
   if (revision_command && !compiler_args.empty()) {

@@ -1,14 +1,17 @@
 // The migrate command line: the global options, the subcommands (declared in
 // apply_commands.cpp, inspect_commands.cpp and check_command.cpp), parsing, and every failure
-// turned into one `error: …` line with a non-zero exit code.
+// turned into one `error: …` line with a non-zero exit code, passwords masked.
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <iostream>
 #include <ostream>
 
 #include "context.hpp"
+#include "structmig/redact.hpp"
+#include "structmig/version.hpp"
 
 namespace structmig::cli {
 namespace {
@@ -53,6 +56,38 @@ void add_global_options(CLI::App& app, GlobalOptions& options) {
                  "10min; 0: as long as it takes)");
 }
 
+/// The error text with every password masked: those in URIs and key/values,
+/// and those of the connection strings the command line was given, wherever
+/// the message quotes them.
+std::string redacted(std::string_view text, const std::vector<std::string>& args) {
+  std::string out = redact_secrets(text);
+  for (const auto& arg : args) out = redact_secrets(out, arg);
+  if (const char* url = std::getenv("DATABASE_URL")) out = redact_secrets(out, url);
+  return out;
+}
+
+std::string verb_list(CLI::App& app) {
+  std::string list;
+  for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    list += (list.empty() ? "" : ", ") + sub->get_name();
+  }
+  return list;
+}
+
+/// A parse error as one line; a missing or unknown verb lists the verbs.
+std::string usage_error(CLI::App& app, const CLI::ParseError& e) {
+  if (app.get_subcommands().empty()) {
+    for (const auto& arg : app.remaining()) {
+      if (arg.empty() || arg[0] == '-') continue;
+      return "unknown command \"" + arg + "\"; the commands are " + verb_list(app);
+    }
+    if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+      return "no command given; the commands are " + verb_list(app);
+    }
+  }
+  return one_line(e.what());
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, const std::vector<Migration>& migrations,
@@ -61,6 +96,8 @@ int run(const std::vector<std::string>& args, const std::vector<Migration>& migr
                "migrate"};
   app.require_subcommand(1);
   app.fallthrough();  // global options (--url) also after the subcommand
+  app.set_version_flag("--version", "structmig " + std::string(version()),
+                       "Print structmig's version and exit");
   GlobalOptions options;
   add_global_options(app, options);
 
@@ -79,8 +116,10 @@ int run(const std::vector<std::string>& args, const std::vector<Migration>& migr
     return app.exit(e, out, err);
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e, out, err);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e, out, err);
   } catch (const CLI::ParseError& e) {
-    err << "error: " << one_line(e.what()) << " (run with --help for usage)\n";
+    err << "error: " << redacted(usage_error(app, e), args) << " (run with --help for usage)\n";
     return 2;
   }
 
@@ -92,7 +131,7 @@ int run(const std::vector<std::string>& args, const std::vector<Migration>& migr
     return context.exit_code();
   } catch (const std::exception& e) {
     out << std::flush;
-    err << "error: " << one_line(e.what()) << '\n';
+    err << "error: " << one_line(redacted(e.what(), args)) << '\n';
     return 1;
   }
 }

@@ -1,10 +1,11 @@
 // The `migrate` command-line driver linked into each application with its
 // compiled-in migrations. Verbs: upgrade [TARGET] [--sql] [--accept-checksums],
-// downgrade TARGET [--sql], current [-v], history [-r A:B] [-v] [-i] [--log],
-// heads [-v], branches, show REV, stamp REV, check (the database against the
-// compiled schema: exit 0 when it matches, 1 on drift); global options --url (else
-// $DATABASE_URL, else libpq's PG* defaults), --lock-timeout,
-// --statement-timeout. A new verb is one more add_*_command (context.hpp).
+// downgrade TARGET [--sql], current [-v], history [-r A:B] [-v] [-i] [--log]
+// [--graph[=dot|mermaid]], heads [-v], branches, show REV, stamp REV, check (the
+// database against the compiled schema: exit 0 when it matches, 1 on drift);
+// global options --url (else $DATABASE_URL, else libpq's PG* defaults),
+// --lock-timeout, --statement-timeout, --version. No password reaches the
+// output (redact_secrets). A new verb is one more add_*_command (context.hpp).
 #pragma once
 
 #include <iosfwd>

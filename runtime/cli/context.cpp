@@ -3,7 +3,10 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
+
+#include "structmig/redact.hpp"
 
 namespace structmig::cli {
 namespace {
@@ -17,10 +20,31 @@ std::chrono::milliseconds duration_option(const std::string& text, const char* o
   return *duration;
 }
 
+/// Whether libpq was told where to connect by its environment variables.
+bool has_libpq_target_in_environment() {
+  for (const char* name : {"PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE"}) {
+    const char* value = std::getenv(name);
+    if (value != nullptr && *value != '\0') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Connection& Context::connection() {
-  if (!connection_) connection_.emplace(Connection::open(options_.url));
+  if (connection_) return *connection_;
+  try {
+    connection_.emplace(Connection::open(options_.url));
+  } catch (const DatabaseError& e) {
+    // Nothing said where the database is and libpq's defaults (the local
+    // socket, the login name) found none: say how to name one.
+    if (!options_.url.empty() || has_libpq_target_in_environment()) throw;
+    throw DatabaseError(
+        "no database given: pass --url or set DATABASE_URL (or libpq's PG* variables); with "
+        "libpq's defaults: " +
+            e.server_message(),
+        "", "");
+  }
   return *connection_;
 }
 
@@ -29,7 +53,7 @@ Migrator Context::migrator(bool accept_changed_checksums) {
   options.progress = [this](const StepEvent& event) { print_step(event); };
   options.log = [this](const std::string& line) {
     out_ << std::flush;
-    err_ << "structmig: " << line << '\n' << std::flush;
+    err_ << "structmig: " << redact_secrets(line, options_.url) << '\n' << std::flush;
   };
   options.lock_timeout = options_.lock_timeout;
   options.lock_retries = options_.lock_retries;

@@ -1,7 +1,7 @@
 // The migrate subcommands that only read: current (the database's position),
-// history (the revision graph, or with --log the database's own log), heads,
-// branches and show. Only current, history --indicate-current and
-// history --log connect.
+// history (the revision graph as lines, or with --graph as dot / Mermaid, or
+// with --log the database's own log), heads, branches and show. Only current,
+// history --indicate-current and history --log connect.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -9,6 +9,7 @@
 
 #include "context.hpp"
 #include "describe.hpp"
+#include "history_graph.hpp"
 
 namespace structmig::cli {
 namespace {
@@ -18,6 +19,7 @@ struct ListArguments {
   bool indicate_current = false;
   bool log = false;
   std::string range;
+  std::string graph;  // "", "dot" or "mermaid"
 };
 
 void print_log(Context& context) {
@@ -100,20 +102,39 @@ Command add_history_command(CLI::App& app) {
   auto* sub = app.add_subcommand(
       "history", "List the revisions, newest first (--log: the database's log of steps)");
   auto arguments = std::make_shared<ListArguments>();
-  sub->add_option("-r,--rev-range", arguments->range,
-                  "Only revisions in A:B (both included; :B from base, A: up to every head)");
-  sub->add_flag("-v,--verbose", arguments->verbose, "One block of details per revision");
+  auto* range =
+      sub->add_option("-r,--rev-range", arguments->range,
+                      "Only revisions in A:B (both included; :B from base, A: up to every head)");
+  auto* verbose =
+      sub->add_flag("-v,--verbose", arguments->verbose, "One block of details per revision");
   sub->add_flag("-i,--indicate-current", arguments->indicate_current,
                 "Mark the revisions the database is at with (current); connects");
-  sub->add_flag("--log", arguments->log,
-                "Print the database's structmig_history instead: every applied, reverted and "
-                "stamped step, oldest first; connects");
+  auto* log = sub->add_flag("--log", arguments->log,
+                            "Print the database's structmig_history instead: every applied, "
+                            "reverted and stamped step, oldest first; connects");
+  sub->add_flag("--graph{dot}", arguments->graph,
+                "Draw the whole graph instead: --graph (or --graph=dot) writes Graphviz dot, "
+                "--graph=mermaid a Mermaid flowchart; heads, branch points, merge points and, "
+                "with -i, the current revisions are marked")
+      ->check(CLI::IsMember({"dot", "mermaid"}))
+      ->excludes(range)
+      ->excludes(verbose)
+      ->excludes(log);
   return {sub, [arguments](Context& context) {
             if (arguments->log) {
               print_log(context);
               return;
             }
             const RevisionGraph graph(context.migrations());
+            if (!arguments->graph.empty()) {
+              std::set<std::string> current;
+              if (arguments->indicate_current) {
+                for (auto& head : context.migrator().current()) current.insert(std::move(head));
+              }
+              context.out() << (arguments->graph == "mermaid" ? graph_mermaid(graph, current)
+                                                              : graph_dot(graph, current));
+              return;
+            }
             std::vector<std::string> revisions;
             if (arguments->range.empty()) {
               revisions.assign(graph.ordered().rbegin(), graph.ordered().rend());

@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "structmig/redact.hpp"
+
 namespace structmig {
 namespace {
 
@@ -32,6 +34,27 @@ struct ResultDeleter {
 };
 using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 
+// A lost connection in one line: "the server closed the connection", and
+// why when it said so, without libpq's "server closed the connection
+// unexpectedly" and its indented "This probably means …" lines.
+std::string connection_lost(const std::string& libpq_text) {
+  std::string reason;
+  std::size_t start = 0;
+  while (start < libpq_text.size()) {
+    std::size_t end = libpq_text.find('\n', start);
+    if (end == std::string::npos) end = libpq_text.size();
+    std::string line = trim_trailing_newlines(libpq_text.substr(start, end - start));
+    start = end + 1;
+    if (line.empty() || line[0] == ' ' || line[0] == '\t') continue;
+    if (line.starts_with("server closed the connection unexpectedly")) continue;
+    for (std::string_view prefix : {"FATAL:  ", "FATAL: ", "ERROR:  ", "ERROR: "}) {
+      if (line.starts_with(prefix)) line.erase(0, prefix.size());
+    }
+    reason += (reason.empty() ? "" : "; ") + line;
+  }
+  return "the server closed the connection" + (reason.empty() ? "" : ": " + reason);
+}
+
 // The error of a failed result (or of the connection when there is none).
 DatabaseError error_from(PGconn* conn, const PGresult* result, std::string_view statement) {
   std::string sqlstate;
@@ -42,6 +65,12 @@ DatabaseError error_from(PGconn* conn, const PGresult* result, std::string_view 
     if (message.empty()) message = PQresultErrorMessage(result);
   }
   if (message.empty()) message = PQerrorMessage(conn);
+  // FATAL (or PANIC) ends the session: the server is closing the connection.
+  const char* severity =
+      result != nullptr ? PQresultErrorField(result, PG_DIAG_SEVERITY_NONLOCALIZED) : nullptr;
+  const bool fatal = severity != nullptr && (std::string_view(severity) == "FATAL" ||
+                                             std::string_view(severity) == "PANIC");
+  if (fatal || PQstatus(conn) == CONNECTION_BAD) message = connection_lost(message);
   if (message.empty()) message = "unknown libpq error";
   return DatabaseError(trim_trailing_newlines(message), sqlstate, std::string(statement));
 }
@@ -97,12 +126,13 @@ void ignore_notice(void* /*arg*/, const char* /*message*/) {}
 
 }  // namespace
 
+// Nothing a DatabaseError says shows a password (see redact.hpp).
 DatabaseError::DatabaseError(const std::string& message, std::string sqlstate,
                              std::string statement)
-    : std::runtime_error(describe(message, sqlstate, statement)),
+    : std::runtime_error(describe(redact_secrets(message), sqlstate, redact_secrets(statement))),
       sqlstate_(std::move(sqlstate)),
-      statement_(std::move(statement)),
-      server_message_(message) {}
+      statement_(redact_secrets(statement)),
+      server_message_(redact_secrets(message)) {}
 
 // Heterogeneous lookup: a statement's text is found without copying it.
 struct TextHash {
@@ -149,7 +179,9 @@ Connection Connection::open(const std::string& conninfo) {
   if (impl->conn == nullptr)
     throw DatabaseError("out of memory creating a libpq connection", "", "");
   if (PQstatus(impl->conn) != CONNECTION_OK) {
-    throw DatabaseError(trim_trailing_newlines(PQerrorMessage(impl->conn)), "", "");
+    // libpq may quote the conninfo back, or pieces of a malformed URI.
+    throw DatabaseError(
+        redact_secrets(trim_trailing_newlines(PQerrorMessage(impl->conn)), conninfo), "", "");
   }
   PQsetNoticeProcessor(impl->conn, &ignore_notice, nullptr);
   return Connection(std::move(impl));

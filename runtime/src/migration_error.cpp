@@ -1,6 +1,7 @@
 // MigrationError: a failed step described by its migration, the statement
 // that failed and PostgreSQL's own words; and Direction's name.
 #include "structmig/migrator.hpp"
+#include "structmig/redact.hpp"
 
 namespace structmig {
 namespace {
@@ -32,7 +33,7 @@ MigrationError::MigrationError(const DatabaseError& cause, std::string revision,
       statement_index_(statement_index),
       note_(std::move(note)),
       step_index_(step_index),
-      what_(step_failure_text(cause, revision_, migration_message_, statement_index_, note_,
-                              step_index_)) {}
+      what_(redact_secrets(step_failure_text(cause, revision_, migration_message_,
+                                             statement_index_, note_, step_index_))) {}
 
 }  // namespace structmig

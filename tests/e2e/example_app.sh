@@ -3,7 +3,9 @@
 # before: the first start applies the whole committed history, the second
 # applies nothing (both write and read rows through the generated row
 # mapping); the migrate command line goes down to base and back up, and its
-# `check` compares the database with the models compiled into it.
+# `check` compares the database with the models compiled into it; its history
+# drawn by `history --graph -i` is laid out by Graphviz (dot) with every
+# migration, the head and the current revision marked.
 # Usage: example_app.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$1
@@ -47,6 +49,20 @@ grep -q 'already at head' <<<"$out" || fail "not at head after the round trip"
 "$migrate" --url "$url" history
 "$migrate" --url "$url" downgrade nosuchrevision 2>"$work/err" && fail "a bad target succeeded"
 grep -q 'error' "$work/err" || fail "no error line for a bad target"
+
+echo "== migrate CLI: the history as a graph, laid out by dot"
+"$migrate" --url "$url" history --graph -i >"$work/history.dot" || fail "history --graph failed"
+dot -Tplain "$work/history.dot" >"$work/history.plain" || fail "dot rejected the graph"
+# node NAME X Y W H LABEL STYLE SHAPE COLOR FILL; edge TAIL HEAD …
+[[ $(grep -c '^node ' "$work/history.plain") -eq $((migrations + 1)) ]] \
+  || fail "expected $migrations revisions and base in the graph"
+[[ $(grep -c '^edge ' "$work/history.plain") -eq $migrations ]] || fail "expected $migrations edges"
+head_rev=${head%% *}
+# dot quotes a name that starts with a digit.
+grep -q "^node \"\?$head_rev\"\? .*(head) (current)\" filled box blue palegreen\$" "$work/history.plain" \
+  || fail "the head $head_rev is not marked head and current: $(grep "$head_rev" "$work/history.plain")"
+[[ $(grep -c 'palegreen' "$work/history.plain") -eq 1 ]] || fail "more than one current revision"
+[[ $("$migrate" --version) == "structmig "* ]] || fail "migrate --version does not print structmig's"
 
 echo "== migrate CLI: check against the compiled models"
 out=$("$migrate" --url "$url" check) || fail "check failed on the migrated database: $out"

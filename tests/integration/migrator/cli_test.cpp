@@ -7,6 +7,9 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
+#include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -14,6 +17,8 @@
 
 #include "commands.hpp"
 #include "graph_fixture.hpp"
+#include "pg_cluster.hpp"
+#include "structmig/version.hpp"
 
 namespace structmig {
 namespace {
@@ -372,6 +377,338 @@ TEST_F(CliTest, WaitingForTheMigrationLockIsSaidOnStderr) {
       << up.err;
   EXPECT_FALSE(contains(up.out, "waiting")) << up.out;
   EXPECT_EQ(schema_of(db()), expected_after(3));
+}
+
+TEST_F(CliTest, VersionIsStructmigs) {
+  Outcome version = migrate({"--version"});
+  EXPECT_EQ(version.code, 0) << version.err;
+  EXPECT_EQ(version.out, "structmig " STRUCTMIG_PROJECT_VERSION "\n");
+  EXPECT_EQ(structmig::version(), STRUCTMIG_PROJECT_VERSION);
+  EXPECT_TRUE(version.err.empty()) << version.err;
+  EXPECT_TRUE(contains(migrate({"--help"}).out, "--version"));
+}
+
+const std::string kVerbs =
+    "the commands are upgrade, downgrade, current, history, heads, branches, show, stamp, check";
+
+TEST_F(CliTest, UnknownOrMissingVerbListsTheVerbs) {
+  Outcome unknown = migrate({"--url", conninfo(), "frobnicate", "now"});
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_EQ(unknown.err,
+            "error: unknown command \"frobnicate\"; " + kVerbs + " (run with --help for usage)\n");
+  Outcome none = migrate({"--url", conninfo()});
+  EXPECT_EQ(none.code, 2);
+  EXPECT_EQ(none.err, "error: no command given; " + kVerbs + " (run with --help for usage)\n");
+  // Other usage errors keep CLI11's words.
+  Outcome extra = migrate({"--url", conninfo(), "current", "surplus"});
+  EXPECT_EQ(extra.code, 2);
+  EXPECT_TRUE(contains(extra.err, "surplus")) << extra.err;
+  EXPECT_FALSE(contains(extra.err, "unknown command")) << extra.err;
+}
+
+/// Unsets variables for the life of the object, and puts them back.
+class WithoutEnvironment {
+ public:
+  explicit WithoutEnvironment(std::vector<std::string> names) : names_(std::move(names)) {
+    for (const auto& name : names_) {
+      const char* value = std::getenv(name.c_str());
+      saved_.push_back(value ? std::optional<std::string>(value) : std::nullopt);
+      unsetenv(name.c_str());
+    }
+  }
+  ~WithoutEnvironment() {
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+      if (saved_[i]) setenv(names_[i].c_str(), saved_[i]->c_str(), 1);
+    }
+  }
+
+ private:
+  std::vector<std::string> names_;
+  std::vector<std::optional<std::string>> saved_;
+};
+
+TEST_F(CliTest, NoDatabaseGivenSaysHowToGiveOne) {
+  const WithoutEnvironment clean(
+      {"DATABASE_URL", "PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE"});
+  // libpq's defaults (the local socket, the login name) lead nowhere here.
+  Outcome current = migrate({"current"});
+  EXPECT_EQ(current.code, 1);
+  EXPECT_EQ(line_count(current.err), 1u) << current.err;
+  EXPECT_TRUE(current.err.starts_with(
+      "error: no database given: pass --url or set DATABASE_URL (or libpq's PG* variables); "
+      "with libpq's defaults: "))
+      << current.err;
+  // A URL that was given fails in libpq's words alone.
+  Outcome given = migrate({"--url", conninfo() + "_missing", "current"});
+  EXPECT_EQ(given.code, 1);
+  EXPECT_FALSE(contains(given.err, "no database given")) << given.err;
+}
+
+// Kills its own session, as an administrator or a failover would.
+void terminate_own_session(Ops& ops) {
+  ops.execute("SELECT pg_terminate_backend(pg_backend_pid())");
+}
+void nothing(Ops&) {}
+
+TEST_F(CliTest, ConnectionLostOnTheServerSideIsOneLine) {
+  // In a migration's own statement.
+  const std::vector<Migration> list{
+      Migration{"aa0000000001", {}, "lose the connection", true, &terminate_own_session, &nothing}};
+  Outcome up = migrate({"--url", conninfo(), "upgrade"}, list);
+  EXPECT_EQ(up.code, 1);
+  EXPECT_EQ(line_count(up.err), 1u) << up.err;
+  EXPECT_TRUE(up.err.starts_with("error: migration aa0000000001 (lose the connection) failed"))
+      << up.err;
+  EXPECT_TRUE(contains(up.err,
+                       "the server closed the connection: terminating connection due to "
+                       "administrator command"))
+      << up.err;
+
+  // Between statements: while the command waits for the migration lock.
+  const std::string key = std::to_string(kMigrationLockKey);
+  Connection holder = Connection::open(conninfo());
+  holder.exec("SELECT pg_advisory_lock(" + key + ")");
+  Outcome waiting;
+  std::thread upgrade([&] { waiting = migrate({"--url", conninfo(), "upgrade"}); });
+  std::string killed = "0";
+  for (int i = 0; i < 250 && killed == "0"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    killed = db().exec(
+                     "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query "
+                     "LIKE '%pg_try_advisory_lock%' AND pid <> pg_backend_pid()")
+                 .text(0, 0);
+  }
+  upgrade.join();
+  EXPECT_EQ(killed, "1");
+  EXPECT_EQ(waiting.code, 1);
+  // After the "waiting for the migration lock" line, one error line.
+  const std::size_t error_at = waiting.err.find("error: ");
+  ASSERT_NE(error_at, std::string::npos) << waiting.err;
+  const std::string last = waiting.err.substr(error_at);
+  EXPECT_EQ(line_count(last), 1u) << waiting.err;
+  EXPECT_TRUE(last.starts_with("error: the server closed the connection")) << waiting.err;
+  EXPECT_FALSE(contains(last, "This probably means")) << waiting.err;
+}
+
+// The secrets of this test: none may appear in anything printed or thrown.
+const std::vector<std::string> kSecrets{"Secret-7f3a", "ng-Secret", "Wrong-Pass-91c"};
+
+void expect_no_secret(const std::string& text) {
+  for (const auto& secret : kSecrets) EXPECT_FALSE(contains(text, secret)) << text;
+}
+
+std::string exception_text(const std::string& conninfo) {
+  try {
+    Connection::open(conninfo);
+  } catch (const DatabaseError& e) {
+    EXPECT_TRUE(e.sqlstate().empty());
+    return std::string(e.what()) + "\n" + e.server_message();
+  }
+  ADD_FAILURE() << "connected with " << conninfo;
+  return {};
+}
+
+TEST_F(CliTest, MalformedUrlsNeverShowTheirPassword) {
+  for (const std::string url :
+       {"postgresql://user:Secret-7f3a@[::1", "postgres://user:Secret-7f3a@host:notaport/db",
+        "postgresql://user:Wr@ng-Secret@[::1]:x/db", "host=h password='Secret-7f3a' nonsense"}) {
+    Outcome flag = migrate({"--url", url, "current"});
+    EXPECT_EQ(flag.code, 1) << url;
+    expect_no_secret(flag.out + flag.err);
+    // libpq quotes the URI back only when it cannot split it.
+    if (url.find('[') != std::string::npos && url.find("]") == std::string::npos) {
+      EXPECT_TRUE(contains(flag.err, "user:***@[::1")) << flag.err;
+    }
+
+    ASSERT_EQ(setenv("DATABASE_URL", url.c_str(), 1), 0);
+    Outcome environment = migrate({"current"});
+    unsetenv("DATABASE_URL");
+    EXPECT_EQ(environment.code, 1) << url;
+    expect_no_secret(environment.out + environment.err);
+
+    expect_no_secret(exception_text(url));
+  }
+}
+
+TEST_F(CliTest, AWrongPasswordIsNeverShown) {
+  // A role that must give its password, on this test's own cluster.
+  db().exec("CREATE ROLE pwuser LOGIN PASSWORD 'Right-Pass-1'");
+  const std::string hba = testing::PgCluster::instance().directory() + "/data/pg_hba.conf";
+  std::string rules;
+  {
+    std::ifstream in(hba);
+    std::ostringstream text;
+    text << in.rdbuf();
+    rules = text.str();
+  }
+  if (!contains(rules, "pwuser")) {
+    std::ofstream(hba, std::ios::trunc) << "local all pwuser scram-sha-256\n"
+                                        << "host all pwuser 127.0.0.1/32 scram-sha-256\n"
+                                        << rules;
+    db().exec("SELECT pg_reload_conf()");
+  }
+  std::string port;
+  std::ifstream(testing::PgCluster::instance().directory() + "/port") >> port;
+  const std::string dbname = db().exec("SELECT current_database()").text(0, 0);
+  const std::string good = "postgresql://pwuser:Right-Pass-1@127.0.0.1:" + port + "/" + dbname;
+  ASSERT_EQ(migrate({"--url", good, "current"}).code, 0) << migrate({"--url", good, "current"}).err;
+
+  for (const std::string url :
+       {"postgresql://pwuser:Wrong-Pass-91c@127.0.0.1:" + port + "/" + dbname,
+        "host=127.0.0.1 port=" + port + " dbname=" + dbname +
+            " user=pwuser password=Wrong-Pass-91c",
+        "postgresql://pwuser:Wr@ng-Secret@127.0.0.1:" + port + "/" + dbname}) {
+    Outcome wrong = migrate({"--url", url, "upgrade"});
+    EXPECT_EQ(wrong.code, 1) << url;
+    EXPECT_EQ(line_count(wrong.err), 1u) << wrong.err;
+    expect_no_secret(wrong.out + wrong.err);
+    expect_no_secret(exception_text(url));
+  }
+  Outcome wrong = migrate(
+      {"--url", "postgresql://pwuser:Wrong-Pass-91c@127.0.0.1:" + port + "/" + dbname, "current"});
+  EXPECT_TRUE(contains(wrong.err, "password authentication failed for user \"pwuser\""))
+      << wrong.err;
+}
+
+// What `dot -Tplain` makes of a graph: its nodes (name → the attributes
+// it laid out) and edges ("tail -> head" and their style).
+struct Rendered {
+  struct Node {
+    std::string label, style, shape, color, fill;
+  };
+  std::map<std::string, Node> nodes;
+  std::map<std::string, std::string> edges;
+};
+
+// dot -Tplain quotes a field with spaces; no field here holds a quote.
+std::vector<std::string> plain_fields(const std::string& line) {
+  std::vector<std::string> fields;
+  for (std::size_t i = 0; i < line.size();) {
+    if (line[i] == ' ') {
+      ++i;
+    } else if (line[i] == '"') {
+      const std::size_t close = line.find('"', i + 1);
+      fields.push_back(line.substr(i + 1, close - i - 1));
+      i = close + 1;
+    } else {
+      const std::size_t end = std::min(line.find(' ', i), line.size());
+      fields.push_back(line.substr(i, end - i));
+      i = end;
+    }
+  }
+  return fields;
+}
+
+Rendered render_with_dot(const std::string& dot) {
+  const std::string path = testing::PgCluster::instance().directory() + "/../history.dot";
+  std::ofstream(path) << dot;
+  FILE* pipe = popen(("dot -Tplain '" + path + "' 2>&1").c_str(), "r");
+  EXPECT_NE(pipe, nullptr);
+  std::string output;
+  char buffer[4096];
+  while (pipe != nullptr && std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
+  EXPECT_EQ(pipe != nullptr ? pclose(pipe) : -1, 0) << "dot failed (is graphviz installed?):\n"
+                                                    << output;
+  Rendered rendered;
+  std::istringstream lines(output);
+  for (std::string line; std::getline(lines, line);) {
+    const auto f = plain_fields(line);
+    if (f.size() >= 11 && f[0] == "node") {  // node name x y w h label style shape color fill
+      rendered.nodes[f[1]] = {f[6], f[7], f[8], f[9], f[10]};
+    } else if (f.size() >= 4 &&
+               f[0] == "edge") {  // edge tail head n x1 y1 … [label x y] style color
+      rendered.edges[f[1] + " -> " + f[2]] = f[f.size() - 2];
+    }
+  }
+  EXPECT_FALSE(rendered.nodes.empty()) << output;
+  return rendered;
+}
+
+TEST_F(CliTest, HistoryGraphIsDotWithItsMarks) {
+  const auto diamond = graph::diamond();
+  // No database without -i.
+  Outcome plain = migrate({"--url", kNowhere, "history", "--graph"}, diamond);
+  ASSERT_EQ(plain.code, 0) << plain.err;
+  EXPECT_EQ(plain.out, migrate({"history", "--graph=dot"}, diamond).out);
+
+  ASSERT_EQ(migrate({"--url", conninfo(), "upgrade", "+3"}, diamond).code, 0);
+  Outcome marked = migrate({"--url", conninfo(), "history", "--graph", "-i"}, diamond);
+  ASSERT_EQ(marked.code, 0) << marked.err;
+  const Rendered graph = render_with_dot(marked.out);
+
+  std::vector<std::string> names;
+  for (const auto& [name, node] : graph.nodes) names.push_back(name);
+  EXPECT_EQ(names, (std::vector<std::string>{"a00000000001", "b00000000002", "base", "c00000000003",
+                                             "d00000000004", "e00000000005"}));
+  std::vector<std::string> edges;
+  for (const auto& [edge, style] : graph.edges) {
+    edges.push_back(edge);
+    EXPECT_EQ(style, "solid") << edge;
+  }
+  EXPECT_EQ(edges, (std::vector<std::string>{
+                       "a00000000001 -> b00000000002", "a00000000001 -> c00000000003",
+                       "b00000000002 -> d00000000004", "base -> a00000000001",
+                       "c00000000003 -> d00000000004", "d00000000004 -> e00000000005"}));
+
+  const auto& root = graph.nodes.at("a00000000001");
+  EXPECT_EQ(root.shape, "trapezium");
+  EXPECT_EQ(root.label, "a00000000001\\ncreate users\\n(branchpoint)");
+  const auto& merge = graph.nodes.at("d00000000004");
+  EXPECT_EQ(merge.shape, "invtrapezium");
+  EXPECT_TRUE(contains(merge.label, "(mergepoint)")) << merge.label;
+  const auto& head = graph.nodes.at("e00000000005");
+  EXPECT_EQ(head.color, "blue");
+  EXPECT_EQ(head.shape, "box");
+  EXPECT_TRUE(contains(head.label, "(head)")) << head.label;
+  for (const char* applied : {"b00000000002", "c00000000003"}) {
+    EXPECT_EQ(graph.nodes.at(applied).style, "filled") << applied;
+    EXPECT_EQ(graph.nodes.at(applied).fill, "palegreen") << applied;
+    EXPECT_TRUE(contains(graph.nodes.at(applied).label, "(current)")) << applied;
+  }
+  for (const char* other : {"a00000000001", "d00000000004", "e00000000005"}) {
+    EXPECT_NE(graph.nodes.at(other).style, "filled") << other;
+    EXPECT_EQ(graph.nodes.at(other).label.find("(current)"), std::string::npos) << other;
+  }
+  EXPECT_EQ(render_with_dot(plain.out).nodes.at("b00000000002").style, "solid");
+
+  // A dependency on another branch: a dashed edge.
+  Outcome dependency = migrate({"history", "--graph"}, graph::with_dependency());
+  ASSERT_EQ(dependency.code, 0) << dependency.err;
+  EXPECT_EQ(render_with_dot(dependency.out).edges.at("f10000000000 -> b10000000000"), "dashed");
+}
+
+TEST_F(CliTest, HistoryGraphInMermaid) {
+  const auto diamond = graph::diamond();
+  ASSERT_EQ(migrate({"--url", conninfo(), "upgrade", "+2"}, diamond).code, 0);
+  Outcome mermaid = migrate({"--url", conninfo(), "history", "--graph=mermaid", "-i"}, diamond);
+  ASSERT_EQ(mermaid.code, 0) << mermaid.err;
+  EXPECT_EQ(mermaid.out,
+            "flowchart TB\n"
+            "  base([base])\n"
+            "  r_a00000000001[/\"a00000000001<br/>create users<br/>(branchpoint)\"\\]\n"
+            "  r_b00000000002[\"b00000000002<br/>create tickets<br/>(current)\"]\n"
+            "  r_c00000000003[\"c00000000003<br/>create tags\"]\n"
+            "  r_d00000000004[\\\"d00000000004<br/>merge: create ticket_tags<br/>(mergepoint)\"/]\n"
+            "  r_e00000000005[\"e00000000005<br/>add tickets priority<br/>(head)\"]\n"
+            "  base --> r_a00000000001\n"
+            "  r_a00000000001 --> r_b00000000002\n"
+            "  r_a00000000001 --> r_c00000000003\n"
+            "  r_c00000000003 --> r_d00000000004\n"
+            "  r_b00000000002 --> r_d00000000004\n"
+            "  r_d00000000004 --> r_e00000000005\n"
+            "  classDef head stroke:#1f4fd6,stroke-width:3px\n"
+            "  classDef current fill:#c8f7c5\n"
+            "  class r_e00000000005 head\n"
+            "  class r_b00000000002 current\n");
+  Outcome dependency = migrate({"history", "--graph=mermaid"}, graph::with_dependency());
+  EXPECT_TRUE(contains(dependency.out, "  r_f10000000000 -. depends on .-> r_b10000000000\n"))
+      << dependency.out;
+
+  Outcome bad = migrate({"history", "--graph=png"}, diamond);
+  EXPECT_EQ(bad.code, 2);
+  Outcome with_range = migrate({"history", "--graph", "-r", "a0:b0"}, diamond);
+  EXPECT_EQ(with_range.code, 2);
+  EXPECT_TRUE(contains(migrate({"history", "--help"}).out, "--graph")) << "help";
 }
 
 }  // namespace
