@@ -304,6 +304,7 @@ struct EnumLabelPosition {
 };
 
 class Connection;
+struct BatchUpdate;
 
 /// What runs a migration against a live database (the migrator provides it):
 /// it executes the operations recorded so far when the migration asks for the
@@ -320,6 +321,11 @@ class MigrationSession {
   /// already committed: its operations are skipped, and so are the batches of
   /// update_in_batches (the migration's own queries still run).
   virtual bool step_done() const { return false; }
+  /// update_in_batches says how far it got, for progress reports: before its
+  /// first batch (0 rows), after each batch (the rows updated so far), and
+  /// once more with `finished` after the last.
+  virtual void batch_progress(const BatchUpdate& /*batch*/, std::size_t /*rows_done*/,
+                              bool /*finished*/) {}
 };
 
 /// Thrown when a migration needs the live database (a data migration) while
