@@ -23,6 +23,7 @@
 #include "history_fixture.hpp"
 #include "progress_output.hpp"
 #include "structmig/progress.hpp"
+#include "structmig/startup.hpp"
 
 namespace structmig {
 namespace {
@@ -324,6 +325,17 @@ TEST_F(ProgressTest, TheWaitForTheMigrationLockIsReported) {
                        "waiting for the migration lock, held by pid " + holder_pid))
       << format_progress(wait);
   EXPECT_EQ(events.all().back().kind, Kind::step_finished);
+}
+
+TEST_F(ProgressTest, TheStartupApiPrintsPlainLinesThroughItsLog) {
+  std::vector<std::string> lines;
+  StartupOptions options;
+  options.migrator.log = [&](const std::string& line) { lines.push_back(line); };
+  ensure_at_head(conninfo(), add_note_history(), options);
+  ASSERT_EQ(lines.size(), 1u);  // a quick step: said as it starts, nothing more
+  EXPECT_EQ(lines.front(),
+            "upgrade 6e0e6e0e6e0e (add busy note) step 1 of 1: add column note to busy "
+            "[ACCESS EXCLUSIVE on busy]");
 }
 
 // ---- the migrate command ---------------------------------------------------
