@@ -51,10 +51,14 @@ Connection& Context::connection() {
 Migrator Context::migrator(bool accept_changed_checksums) {
   MigratorOptions options;
   options.progress = [this](const StepEvent& event) { print_step(event); };
-  options.log = [this](const std::string& line) {
+  if (!progress_) {
+    progress_ = std::make_shared<ProgressOutput>(err_, ProgressOutput::is_terminal(err_));
+  }
+  options.log = [this, progress = progress_](const std::string& line) {
     out_ << std::flush;
-    err_ << "structmig: " << redact_secrets(line, options_.url) << '\n' << std::flush;
+    progress->log(redact_secrets(line, options_.url));
   };
+  options.events = [progress = progress_](const ProgressEvent& event) { progress->event(event); };
   options.lock_timeout = options_.lock_timeout;
   options.lock_retries = options_.lock_retries;
   options.statement_timeout = options_.statement_timeout;
@@ -70,6 +74,7 @@ Migrator Context::migrator(bool accept_changed_checksums) {
 }
 
 void Context::print_step(const StepEvent& event) {
+  if (progress_) progress_->clear();
   char duration[32];
   std::snprintf(duration, sizeof duration, "%.0f ms", std::round(event.duration.count()));
   out_ << to_string(event.direction) << ' ' << event.revision << ' ' << event.message << " ... "

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -14,6 +15,7 @@
 #include "structmig/migration.hpp"
 #include "structmig/migrator.hpp"
 #include "structmig/schema.hpp"
+#include "progress_output.hpp"
 
 namespace CLI {
 class App;
@@ -44,14 +46,23 @@ class Context {
   void set_exit_code(int code) { exit_code_ = code; }
   int exit_code() const { return exit_code_; }
   const GlobalOptions& options() const { return options_; }
-  std::ostream& out() { return out_; }
-  std::ostream& err() { return err_; }
+  /// The output stream (first taking away a live progress line, if any).
+  std::ostream& out() {
+    if (progress_) progress_->clear();
+    return out_;
+  }
+  /// The error stream (as out(), first taking away a live progress line).
+  std::ostream& err() {
+    if (progress_) progress_->clear();
+    return err_;
+  }
   Connection& connection();
   /// A Migrator printing a progress line per migration ("upgrade <rev>
   /// <message> ... <n> ms") to the output, and what it says while not
   /// applying anything (who holds the migration lock it waits for, a retry
   /// after a lock timeout) to the error stream, "structmig: …", so a waiting
-  /// command never looks hung and its output stays clean.
+  /// command never looks hung and its output stays clean; and each step as it
+  /// starts and runs (progress_output.hpp) to the error stream too.
   Migrator migrator(bool accept_changed_checksums = false);
 
  private:
@@ -64,6 +75,7 @@ class Context {
   const Schema* model_;
   int exit_code_ = 0;
   std::optional<Connection> connection_;
+  std::shared_ptr<ProgressOutput> progress_;
 };
 
 using Action = std::function<void(Context&)>;

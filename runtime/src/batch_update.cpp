@@ -46,13 +46,16 @@ std::size_t Ops::update_in_batches(const BatchUpdate& batch) {
   const std::string next = batch_statement(batch, true);
   std::size_t done = 0;
   std::optional<std::string> last_key;
+  if (session_ != nullptr) session_->batch_progress(batch, 0, false);
   for (;;) {
     Result row = last_key ? db.exec_params(next, {*last_key}) : db.exec_params(first, {});
     if (!row.at(0, 1)) break;  // no row left after the last key
     done += std::stoull(row.text(0, 0));
     last_key = row.at(0, 1);
     if (batch.progress) batch.progress(done);
+    if (session_ != nullptr) session_->batch_progress(batch, done, false);
   }
+  if (session_ != nullptr) session_->batch_progress(batch, done, true);
   return done;
 }
 

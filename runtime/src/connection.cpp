@@ -120,10 +120,6 @@ DatabaseError closed_connection() {
   return DatabaseError("the connection is closed (it was moved from)", "", "");
 }
 
-// Server NOTICEs ("table does not exist, skipping") are expected during
-// migrations and would only litter the application's stderr.
-void ignore_notice(void* /*arg*/, const char* /*message*/) {}
-
 }  // namespace
 
 // Nothing a DatabaseError says shows a password (see redact.hpp).
@@ -146,6 +142,19 @@ struct Connection::Impl {
   PGconn* conn = nullptr;
   /// exec_prepared's statements: text → server-side name.
   std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> prepared;
+  /// Server NOTICEs ("table does not exist, skipping") are expected during
+  /// migrations and would only litter the application's stderr: ignored
+  /// unless someone asked for them (set_notice_handler).
+  std::function<void(std::string_view)> notice_handler;
+  static void receive_notice(void* arg, const PGresult* result) {
+    const auto* impl = static_cast<const Impl*>(arg);
+    if (!impl->notice_handler) return;
+    const char* message = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+    try {
+      impl->notice_handler(message == nullptr ? std::string_view() : std::string_view(message));
+    } catch (...) {  // never through libpq
+    }
+  }
   ~Impl() {
     if (conn != nullptr) PQfinish(conn);
   }
@@ -183,8 +192,42 @@ Connection Connection::open(const std::string& conninfo) {
     throw DatabaseError(
         redact_secrets(trim_trailing_newlines(PQerrorMessage(impl->conn)), conninfo), "", "");
   }
-  PQsetNoticeProcessor(impl->conn, &ignore_notice, nullptr);
+  PQsetNoticeReceiver(impl->conn, &Impl::receive_notice, impl.get());
   return Connection(std::move(impl));
+}
+
+Connection Connection::open_another() const {
+  if (!impl_ || impl_->conn == nullptr) throw closed_connection();
+  std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfo(impl_->conn),
+                                                                        &PQconninfoFree);
+  if (!options) throw DatabaseError("out of memory reading the connection's parameters", "", "");
+  std::vector<const char*> keywords;
+  std::vector<const char*> values;
+  for (const PQconninfoOption* option = options.get(); option->keyword != nullptr; ++option) {
+    if (option->val == nullptr) continue;
+    keywords.push_back(option->keyword);
+    values.push_back(option->val);
+  }
+  keywords.push_back(nullptr);
+  values.push_back(nullptr);
+  auto impl = std::make_unique<Impl>();
+  impl->conn = PQconnectdbParams(keywords.data(), values.data(), /*expand_dbname=*/0);
+  if (impl->conn == nullptr)
+    throw DatabaseError("out of memory creating a libpq connection", "", "");
+  if (PQstatus(impl->conn) != CONNECTION_OK) {
+    throw DatabaseError(trim_trailing_newlines(PQerrorMessage(impl->conn)), "", "");
+  }
+  PQsetNoticeReceiver(impl->conn, &Impl::receive_notice, impl.get());
+  return Connection(std::move(impl));
+}
+
+int Connection::backend_pid() const noexcept {
+  return impl_ && impl_->conn != nullptr ? PQbackendPID(impl_->conn) : 0;
+}
+
+void Connection::set_notice_handler(std::function<void(std::string_view message)> handler) {
+  if (!impl_) throw closed_connection();
+  impl_->notice_handler = std::move(handler);
 }
 
 bool Connection::is_open() const noexcept {

@@ -52,6 +52,13 @@ class Probes {
     }
     return out;
   }
+  std::string summary() const {
+    std::string out;
+    for (const auto& [table, mode] : modes_) {
+      out += (out.empty() ? "" : ", ") + std::string(mode_sql(mode)) + " on " + table;
+    }
+    return out;
+  }
 
  private:
   std::map<std::string, Mode> modes_;  // by name before the step
@@ -103,6 +110,12 @@ std::vector<std::string> lock_probes(const std::vector<Op>& ops) {
   Probes probes;
   for (const Op& op : ops) add(probes, op);
   return probes.statements();
+}
+
+std::string lock_summary(const std::vector<Op>& ops) {
+  Probes probes;
+  for (const Op& op : ops) add(probes, op);
+  return probes.summary();
 }
 
 }  // namespace structmig::detail

@@ -21,4 +21,8 @@ namespace structmig::detail {
 /// comment, raw SQL whose locks are unknown, tables the step creates).
 std::vector<std::string> lock_probes(const std::vector<Op>& ops);
 
+/// The same locks in words, for progress lines: "ACCESS EXCLUSIVE on busy,
+/// SHARE ROW EXCLUSIVE on users"; "" when there are none.
+std::string lock_summary(const std::vector<Op>& ops);
+
 }  // namespace structmig::detail

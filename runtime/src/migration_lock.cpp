@@ -43,18 +43,21 @@ milliseconds since(Clock::time_point start) {
 
 }  // namespace
 
-MigrationLock::MigrationLock(Connection& connection, const MigratorOptions& options)
+MigrationLock::MigrationLock(Connection& connection, const MigratorOptions& options,
+                             ProgressSink* progress)
     : connection_(connection) {
   try {
     connection_.exec(bookkeeping::enable_connection_check());
   } catch (const DatabaseError&) {  // best effort: unsupported on some platforms
   }
-  wait_for_lock(options);
+  wait_for_lock(options, progress);
 }
 
-void MigrationLock::wait_for_lock(const MigratorOptions& options) {
+void MigrationLock::wait_for_lock(const MigratorOptions& options, ProgressSink* progress) {
   const Clock::time_point start = Clock::now();
   Clock::time_point next_log = start;
+  const bool report = progress != nullptr && progress->enabled();
+  Clock::time_point next_event = report ? start + progress->after() : start;
   const milliseconds poll = std::max(options.migration_lock_poll, kShortestPoll);
   const milliseconds timeout = options.migration_lock_timeout;
   // Each attempt is its own statement in autocommit mode: its snapshot lives
@@ -67,6 +70,14 @@ void MigrationLock::wait_for_lock(const MigratorOptions& options) {
     if (options.log && Clock::now() >= next_log) {
       options.log(waiting_line(current_holder(connection_), waited, timeout));
       next_log = Clock::now() + kLogEvery;
+    }
+    if (report && Clock::now() >= next_event) {
+      ProgressEvent event;
+      event.kind = ProgressEvent::Kind::migration_lock_wait;
+      event.holder = current_holder(connection_);
+      event.elapsed = since(start);
+      progress->emit(event);
+      next_event = Clock::now() + progress->every();
     }
     milliseconds pause = poll;
     if (timeout.count() > 0) {  // wake up for the deadline, not a poll after it

@@ -9,6 +9,7 @@
 // detector sees.)
 #pragma once
 
+#include "progress_watch.hpp"
 #include "structmig/connection.hpp"
 #include "structmig/migrator.hpp"
 
@@ -19,16 +20,19 @@ namespace structmig::detail {
 /// migrator's backend rolls back and frees the lock promptly. While it waits,
 /// logs through options.log who holds the lock (at once, then every few
 /// seconds); after options.migration_lock_timeout (zero: never) it throws
-/// MigrationLockTimeout naming the holder.
+/// MigrationLockTimeout naming the holder. Once it has waited
+/// options.progress_after, it also tells `progress` (a migration_lock_wait
+/// event every options.progress_every).
 class MigrationLock {
  public:
-  MigrationLock(Connection& connection, const MigratorOptions& options);
+  MigrationLock(Connection& connection, const MigratorOptions& options,
+                ProgressSink* progress = nullptr);
   MigrationLock(const MigrationLock&) = delete;
   MigrationLock& operator=(const MigrationLock&) = delete;
   ~MigrationLock();
 
  private:
-  void wait_for_lock(const MigratorOptions& options);
+  void wait_for_lock(const MigratorOptions& options, ProgressSink* progress);
 
   Connection& connection_;
 };

@@ -12,6 +12,7 @@
 #include "integrity.hpp"
 #include "migration_lock.hpp"
 #include "lock_policy.hpp"
+#include "progress_watch.hpp"
 #include "step_runner.hpp"
 
 namespace structmig {
@@ -57,7 +58,8 @@ DatabaseStatus Migrator::status() {
 }
 
 std::vector<StepEvent> Migrator::upgrade(std::string_view target) {
-  detail::MigrationLock lock(connection_, options_);
+  detail::ProgressSink progress(options_, connection_);
+  detail::MigrationLock lock(connection_, options_, &progress);
   const detail::RecordedState state = detail::ensure_tables_and_read_state(connection_);
   detail::require_known(graph_, state.heads);
   const std::vector<std::string> steps = graph_.upgrade_steps(state.heads, target);
@@ -66,14 +68,16 @@ std::vector<StepEvent> Migrator::upgrade(std::string_view target) {
     if (!options_.accept_changed_checksums) throw ChecksumMismatch(changes);
     accept_checksums(changes);
   }
-  return run_steps(steps, Direction::upgrade, state.heads);
+  return run_steps(steps, Direction::upgrade, state.heads, progress);
 }
 
 std::vector<StepEvent> Migrator::downgrade(std::string_view target) {
-  detail::MigrationLock lock(connection_, options_);
+  detail::ProgressSink progress(options_, connection_);
+  detail::MigrationLock lock(connection_, options_, &progress);
   const detail::RecordedState state = detail::ensure_tables_and_read_state(connection_);
   detail::require_known(graph_, state.heads);
-  return run_steps(graph_.downgrade_steps(state.heads, target), Direction::downgrade, state.heads);
+  return run_steps(graph_.downgrade_steps(state.heads, target), Direction::downgrade, state.heads,
+                   progress);
 }
 
 std::vector<std::string> Migrator::stamp(std::string_view target) {
@@ -104,7 +108,8 @@ void Migrator::accept_checksums(const std::vector<ChecksumChange>& changes) {
 }
 
 std::vector<StepEvent> Migrator::run_steps(const std::vector<std::string>& revisions,
-                                           Direction direction, std::vector<std::string> heads) {
+                                           Direction direction, std::vector<std::string> heads,
+                                           detail::ProgressSink& progress) {
   std::vector<StepEvent> events;
   for (const auto& revision : revisions) {
     const Migration& migration = graph_.migration(revision);
@@ -112,7 +117,7 @@ std::vector<StepEvent> Migrator::run_steps(const std::vector<std::string>& revis
     std::vector<std::string> heads_after = direction == Direction::upgrade
                                                ? graph_.heads_after_upgrade(heads, revision)
                                                : graph_.heads_after_downgrade(heads, revision);
-    run_with_retries(migration, direction, heads, heads_after);
+    run_with_retries(migration, direction, heads, heads_after, progress);
     heads = std::move(heads_after);
     StepEvent event{
         revision, std::string(migration.message), direction,
@@ -125,7 +130,8 @@ std::vector<StepEvent> Migrator::run_steps(const std::vector<std::string>& revis
 
 void Migrator::run_with_retries(const Migration& migration, Direction direction,
                                 const std::vector<std::string>& heads_before,
-                                const std::vector<std::string>& heads_after) {
+                                const std::vector<std::string>& heads_after,
+                                detail::ProgressSink& progress) {
   const std::string name =
       std::string(migration.revision) + " (" + std::string(migration.message) + ")";
   detail::LockPolicy policy;
@@ -135,6 +141,8 @@ void Migrator::run_with_retries(const Migration& migration, Direction direction,
     throw MigrationError(DatabaseError(e.what(), "", ""), std::string(migration.revision),
                          std::string(migration.message), std::nullopt);
   }
+  const std::optional<std::size_t> steps =
+      progress.enabled() ? detail::count_steps(migration, direction) : std::nullopt;
   for (int attempt = 0;; ++attempt) {
     const std::size_t steps_done = detail::read_steps_done(connection_, migration, direction);
     if (steps_done > 0 && attempt == 0 && options_.log) {
@@ -144,7 +152,8 @@ void Migrator::run_with_retries(const Migration& migration, Direction direction,
     try {
       detail::run_migration(connection_, detail::MigrationRun{migration, direction, heads_before,
                                                               heads_after, policy, attempt,
-                                                              steps_done, options_.log});
+                                                              steps_done, options_.log,
+                                                              &progress, steps});
       return;
     } catch (const MigrationError& e) {
       if (!detail::is_lock_failure(e.sqlstate()) || attempt >= policy.retries) throw;

@@ -3,7 +3,10 @@
 // key of the one before, so rows whose new value is NULL are never revisited
 // and the loop always ends) and commits after each batch. PostgreSQL 11+ lets
 // a DO block commit when it runs outside a transaction block, which is how
-// both the migrator and an offline script run it.
+// both the migrator and an offline script run it. After each batch it says
+// how many rows it has done (a NOTICE) when the session asks for it with
+// structmig.progress = on, as the migrator does for its progress events; an
+// offline script stays quiet.
 #include <stdexcept>
 
 #include "sql_parts.hpp"
@@ -41,7 +44,8 @@ std::string batch(const Backfill& op, const std::string& after) {
          " = (" + op.expression + ") WHERE (" + qualified_keys(op.key, table + ".") +
          ") IN (SELECT " + keys + " FROM structmig_batch) RETURNING " +
          qualified_keys(op.key, table + ".") + ")\n    SELECT " + keys +
-         " INTO last FROM structmig_done ORDER BY " + descending(op.key) + " LIMIT 1;\n";
+         ", count(*) OVER () AS structmig_rows INTO last FROM structmig_done ORDER BY " +
+         descending(op.key) + " LIMIT 1;\n";
   return sql;
 }
 
@@ -56,6 +60,7 @@ std::string backfill_script(const Backfill& op) {
          "DECLARE\n"
          "  last record;\n"
          "  started boolean := false;\n"
+         "  done bigint := 0;\n"
          "BEGIN\n"
          "  LOOP\n"
          "    IF started THEN\n" +
@@ -64,6 +69,10 @@ std::string backfill_script(const Backfill& op) {
          "    EXIT WHEN NOT FOUND;\n"
          "    started := true;\n"
          "    COMMIT;\n"
+         "    done := done + last.structmig_rows;\n"
+         "    IF current_setting('structmig.progress', true) = 'on' THEN\n"
+         "      RAISE NOTICE 'structmig progress: % rows', done;\n"
+         "    END IF;\n"
          "  END LOOP;\n"
          "END\n"
          "$structmig$";

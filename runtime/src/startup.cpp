@@ -75,6 +75,9 @@ StartupReport ensure_at_head(const std::string& conninfo, const std::vector<Migr
       std::fprintf(stderr, "structmig: %s\n", line.c_str());
     };
   }
+  if (!migrator_options.events) {  // each step as it starts, plain lines through the log
+    migrator_options.events = plain_progress_lines(migrator_options.log);
+  }
   // A broken history (or several heads) is reported before connecting.
   const std::vector<std::string> heads = RevisionGraph(migrations).resolve("head");
   Connection connection = Connection::open(conninfo);

@@ -12,10 +12,12 @@
 #include "step_runner.hpp"
 
 #include <chrono>
+#include <charconv>
 #include <optional>
 
 #include "bookkeeping.hpp"
 #include "lock_probe.hpp"
+#include "step_description.hpp"
 #include "structmig/ops.hpp"
 #include "structmig/sql.hpp"
 
@@ -24,6 +26,28 @@ namespace {
 
 std::string steps_text(std::size_t count) {
   return count == 1 ? "step 1" : "steps 1-" + std::to_string(count);
+}
+
+// What the progress watch runs once to estimate the rows of a batched update
+// or a backfill (ProgressSink::estimate_rows).
+std::string estimate_sql(const BatchUpdate& batch) {
+  return "EXPLAIN (FORMAT JSON) SELECT FROM " + quote_ident(batch.table) + " WHERE (" +
+         batch.where + ")";
+}
+std::string estimate_sql(const Backfill& backfill) {
+  return "SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(" +
+         quote_literal(quote_ident(backfill.table)) + ")";
+}
+
+// The backfill's NOTICE after each batch (sql_data.cpp): its rows so far.
+std::optional<std::uint64_t> backfill_rows(std::string_view notice) {
+  constexpr std::string_view prefix = "structmig progress: ";
+  if (!notice.starts_with(prefix)) return std::nullopt;
+  notice.remove_prefix(prefix.size());
+  std::uint64_t rows = 0;
+  const auto [end, error] = std::from_chars(notice.data(), notice.data() + notice.size(), rows);
+  if (error != std::errc()) return std::nullopt;
+  return rows;
 }
 
 class StepRunner final : public MigrationSession {
@@ -48,6 +72,16 @@ class StepRunner final : public MigrationSession {
     if (!step_done()) send_group(/*commit=*/false, /*last=*/false);
   }
 
+  void batch_progress(const BatchUpdate& batch, std::size_t rows_done, bool finished) override {
+    if (!progress_enabled()) return;
+    if (!watch_) {  // between steps (a non-transactional migration's own work)
+      start_watch(0, "update " + batch.table + " in batches", "");
+      batch_watch_ = true;
+    }
+    watch_->rows_done(rows_done, estimate_sql(batch));
+    if (finished && batch_watch_) finish_watch();
+  }
+
   void finish(const std::vector<Op>& pending) {
     rethrow_failure();
     take(pending);
@@ -56,6 +90,7 @@ class StepRunner final : public MigrationSession {
   }
 
   void abandon() noexcept {
+    watch_.reset();  // step_failed
     try {
       connection_.exec("ROLLBACK");  // outside a transaction only a WARNING
     } catch (...) {  // the original error is the one worth reporting
@@ -115,6 +150,9 @@ class StepRunner final : public MigrationSession {
     // The settings (timeouts, lock probes) depend on the group's operations.
     std::vector<std::string> settings = open_ || step_done() ? std::vector<std::string>{}
                                                              : group_settings();
+    if (!open_ && !step_done() && progress_enabled()) {
+      start_watch(step_ + 1, describe_step(group_), lock_summary(group_));
+    }
     group_.clear();
     if (step_done()) {  // committed by an earlier run: counted, not sent
       executed_ += statements.size();
@@ -149,6 +187,7 @@ class StepRunner final : public MigrationSession {
     }
     open_ = !commit;
     executed_ += count;
+    if (commit) finish_watch();
   }
 
   void run_single(const Op& op) {
@@ -158,10 +197,14 @@ class StepRunner final : public MigrationSession {
       ++step_;
       return;
     }
+    if (progress_enabled()) start_watch(step_ + 1, describe_op(op), lock_summary({op}));
     set_session_settings({op});
     std::size_t index = executed_;
     try {
-      if (const auto* create = std::get_if<CreateIndex>(&op)) {
+      if (const auto* backfill = std::get_if<Backfill>(&op); backfill && watch_) {
+        run_watched_backfill(*backfill, statements);
+        index += statements.size();
+      } else if (const auto* create = std::get_if<CreateIndex>(&op)) {
         index = executed_ + 1;  // the CREATE; its DROP … IF EXISTS runs only when needed
         build_index_concurrently(connection_, *create, run_.log);
       } else {
@@ -186,6 +229,44 @@ class StepRunner final : public MigrationSession {
       fail(e, std::nullopt, "the step was applied but recording it failed; the rerun repeats it");
     }
     ++step_;
+    finish_watch();
+  }
+
+  bool progress_enabled() const { return run_.progress != nullptr && run_.progress->enabled(); }
+
+  void start_watch(std::size_t step, std::string description, std::string locks) {
+    finish_watch();
+    ProgressEvent started;
+    started.revision = std::string(run_.migration.revision);
+    started.message = std::string(run_.migration.message);
+    started.direction = run_.direction;
+    started.step = step;
+    started.steps = run_.steps;
+    started.description = std::move(description);
+    started.locks = std::move(locks);
+    watch_.emplace(*run_.progress, std::move(started));
+  }
+
+  void finish_watch() {
+    if (!watch_) return;
+    watch_->finish();
+    watch_.reset();
+    batch_watch_ = false;
+  }
+
+  // The backfill's DO block says after each batch how many rows it has done
+  // (a NOTICE, asked for by structmig.progress in set_session_settings).
+  void run_watched_backfill(const Backfill& backfill, const std::vector<std::string>& statements) {
+    const std::string estimate = estimate_sql(backfill);
+    StepWatch& watch = *watch_;
+    connection_.set_notice_handler([&watch, &estimate](std::string_view notice) {
+      if (const auto rows = backfill_rows(notice)) watch.rows_done(*rows, estimate);
+    });
+    struct Quiet {
+      Connection& connection;
+      ~Quiet() { connection.set_notice_handler({}); }
+    } quiet{connection_};
+    for (const std::string& statement : statements) connection_.exec(statement);
   }
 
   // The version and history rows, and the progress forgotten.
@@ -238,6 +319,8 @@ class StepRunner final : public MigrationSession {
     const std::string statement_timeout = run_.policy.statement_timeout_of(ops);
     sql += "; SET statement_timeout = " +
            (statement_timeout.empty() ? std::string("DEFAULT") : quote_literal(statement_timeout));
+    // A backfill reports its batches (sql_data.cpp) only when asked to.
+    if (progress_enabled()) sql += "; SET structmig.progress = 'on'";
     try {
       connection_.exec(sql);
     } catch (const DatabaseError& e) {
@@ -249,7 +332,8 @@ class StepRunner final : public MigrationSession {
   void reset_session_settings() {
     if (!session_settings_) return;
     session_settings_ = false;
-    connection_.exec("RESET lock_timeout; RESET statement_timeout");
+    connection_.exec(std::string("RESET lock_timeout; RESET statement_timeout") +
+                     (progress_enabled() ? "; RESET structmig.progress" : ""));
   }
 
   void reset_session_settings_or_fail() {
@@ -290,6 +374,8 @@ class StepRunner final : public MigrationSession {
   std::size_t step_ = 0;      // steps counted so far (the current one's index)
   std::size_t executed_ = 0;  // the migration's statements so far, skipped ones included
   std::optional<MigrationError> failure_;
+  std::optional<StepWatch> watch_;  // the step running now, when progress is reported
+  bool batch_watch_ = false;        // watch_ is update_in_batches' own (outside a step)
 };
 
 }  // namespace
@@ -300,6 +386,18 @@ std::size_t read_steps_done(Connection& connection, const Migration& migration,
       bookkeeping::read_progress(),
       {std::string(migration.revision), std::string(to_string(direction))});
   return result.empty() ? 0 : std::stoul(result.text(0, 0));
+}
+
+std::optional<std::size_t> count_steps(const Migration& migration, Direction direction) {
+  auto* record = direction == Direction::upgrade ? migration.upgrade : migration.downgrade;
+  if (record == nullptr) return 0;
+  try {
+    Ops ops;  // no session: a data migration's query throws OfflineUnsupported
+    record(ops);
+    return split_steps(ops.recorded(), migration.transactional).size();
+  } catch (...) {
+    return std::nullopt;
+  }
 }
 
 void run_migration(Connection& connection, const MigrationRun& run) {

@@ -12,10 +12,12 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "lock_policy.hpp"
+#include "progress_watch.hpp"
 #include "structmig/connection.hpp"
 #include "structmig/migration.hpp"
 #include "structmig/migrator.hpp"
@@ -34,7 +36,16 @@ struct MigrationRun {
   int attempt = 0;  // selects the lock_timeout (LockPolicy::lock_timeout_of)
   std::size_t steps_done = 0;
   std::function<void(const std::string&)> log;
+  /// Where each step's progress goes (progress_watch.hpp); null: nowhere.
+  ProgressSink* progress = nullptr;
+  /// The migration's step count, when it is known before it runs
+  /// (count_steps); for the progress events.
+  std::optional<std::size_t> steps;
 };
+
+/// The number of steps of (migration, direction), from a recording without a
+/// database; nullopt for a data migration (it queries while it records).
+std::optional<std::size_t> count_steps(const Migration& migration, Direction direction);
 
 /// How many steps of (revision, direction) earlier runs committed (0 when the
 /// migration was never started, or completed).

@@ -111,6 +111,17 @@ class Connection {
 
   bool is_open() const noexcept;
 
+  /// A new connection with this one's parameters (host, database, user,
+  /// password …), e.g. to watch this one while it runs a long statement.
+  Connection open_another() const;
+  /// The process id of this connection's server backend (pg_backend_pid()),
+  /// known without a round trip; 0 when closed.
+  int backend_pid() const noexcept;
+  /// Called with the primary message of every NOTICE (INFO, WARNING …) the
+  /// server sends, as it arrives, also in the middle of a long statement;
+  /// empty (the default): they are ignored. The handler must not throw.
+  void set_notice_handler(std::function<void(std::string_view message)> handler);
+
   /// Runs `sql` as a server-side prepared statement: prepared on this
   /// connection the first time this text is run, reused after (cached by the
   /// statement text for the connection's life). Parameters are text, a null

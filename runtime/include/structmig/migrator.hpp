@@ -19,9 +19,13 @@
 
 #include "structmig/connection.hpp"
 #include "structmig/migration.hpp"
+#include "structmig/progress.hpp"
 #include "structmig/revision_graph.hpp"
 
 namespace structmig {
+namespace detail {
+class ProgressSink;
+}
 
 /// The key of the session-level pg_advisory_lock every upgrade/downgrade/stamp
 /// holds: the ASCII bytes of "structmg" as a big-endian bigint. Fixed, so all
@@ -73,6 +77,18 @@ struct MigratorOptions {
   /// step after a lock timeout, resuming an interrupted migration. The CLI
   /// and the start-up API print them to stderr; empty: silent.
   std::function<void(const std::string&)> log;
+  /// Live progress (progress.hpp): each step as it starts and ends, and while
+  /// a step or the wait for the migration lock lasts longer than
+  /// progress_after, an update every progress_every with the elapsed time,
+  /// the lock the step waits for, the rows a batched update or backfill has
+  /// done (rate, an estimate of the time left) and the phase of an index
+  /// build. The updates of a running step are sampled on a thread of the
+  /// migrator's, through a second connection opened with the same parameters
+  /// (autocommit single SELECTs, so a concurrent index build never waits for
+  /// it); the callback is never called concurrently. Empty: none of this.
+  std::function<void(const ProgressEvent&)> events;
+  std::chrono::milliseconds progress_after{2000};
+  std::chrono::milliseconds progress_every{1000};
 
   /// lock_timeout of every step ("2s", "500ms", "1min"; a number alone is
   /// milliseconds). Empty: kDefaultLockTimeout. "0": none, the statement waits
@@ -222,12 +238,13 @@ class Migrator {
 
  private:
   std::vector<StepEvent> run_steps(const std::vector<std::string>& revisions, Direction direction,
-                                   std::vector<std::string> heads);
+                                   std::vector<std::string> heads, detail::ProgressSink& progress);
   /// One migration, retried after lock timeouts and deadlocks as the lock
   /// policy says, resuming at its first unfinished step each time.
   void run_with_retries(const Migration& migration, Direction direction,
                         const std::vector<std::string>& heads_before,
-                        const std::vector<std::string>& heads_after);
+                        const std::vector<std::string>& heads_after,
+                        detail::ProgressSink& progress);
   void accept_checksums(const std::vector<ChecksumChange>& changes);
 
   Connection& connection_;

@@ -327,6 +327,11 @@ class MigrationSession {
   /// what was recorded before it and hands the batch to render_batch_update.
   virtual bool offline() const { return false; }
   virtual void render_batch_update(const BatchUpdate& /*batch*/) {}
+  /// update_in_batches says how far it got, for progress reports: before its
+  /// first batch (0 rows), after each batch (the rows updated so far), and
+  /// once more with `finished` after the last.
+  virtual void batch_progress(const BatchUpdate& /*batch*/, std::size_t /*rows_done*/,
+                              bool /*finished*/) {}
 };
 
 /// Thrown when a migration needs the live database (a data migration) while

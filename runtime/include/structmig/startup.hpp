@@ -25,7 +25,9 @@ struct StartupOptions {
   /// Lock discipline and the rest of MigratorOptions (apply mode only):
   /// lock_timeout, lock_retries, lock_retry_pause, statement_timeout,
   /// migration_lock_timeout, log (empty: lines go to stderr, prefixed
-  /// "structmig: "). `progress` and `accept_changed_checksums` below win.
+  /// "structmig: "), events (empty: plain_progress_lines through the log,
+  /// so each step is said as it starts and a long one every few seconds).
+  /// `progress` and `accept_changed_checksums` below win.
   MigratorOptions migrator;
   bool accept_changed_checksums = false;
   std::function<void(const StepEvent&)> progress;
