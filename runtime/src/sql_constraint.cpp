@@ -1,6 +1,8 @@
-// SQL for constraints and indexes: the clauses CREATE TABLE lists and ALTER
-// TABLE … ADD appends, and CREATE INDEX. Names come filled in the values;
-// check expressions, index expressions and predicates are verbatim SQL.
+// SQL for constraints and indexes: each constraint kind's body (the family's,
+// constraint.hpp), the definitions CREATE TABLE lists and ALTER TABLE … ADD
+// appends (with USING INDEX and NOT VALID where the kind takes them), and
+// CREATE INDEX. Names come filled in the values; check expressions, index
+// expressions and predicates are verbatim SQL.
 #include <stdexcept>
 
 #include "sql_parts.hpp"
@@ -32,10 +34,6 @@ const std::string& checked_method(const std::string& method) {
   if (!plain) throw std::invalid_argument("not an index access method: \"" + method + "\"");
   return method;
 }
-
-}  // namespace
-
-namespace {
 
 template <typename K>
 std::string definition(const K& constraint) {
