@@ -1,8 +1,9 @@
 // The locks a step asks for up front; see lock_probe.hpp. The modes are
 // PostgreSQL's for each ALTER TABLE form (ALTER TABLE's documentation): most
-// subcommands take ACCESS EXCLUSIVE; ADD FOREIGN KEY takes SHARE ROW
-// EXCLUSIVE on both tables; CREATE INDEX takes SHARE; VALIDATE, comments and
-// concurrent index operations block neither reads nor writes and need no probe.
+// subcommands take ACCESS EXCLUSIVE; ADD CONSTRAINT takes its kind's lock
+// (constraint.hpp: SHARE ROW EXCLUSIVE on both tables for a foreign key);
+// CREATE INDEX takes SHARE; VALIDATE, comments and concurrent index
+// operations block neither reads nor writes and need no probe.
 #include "lock_probe.hpp"
 
 #include <map>
@@ -29,6 +30,16 @@ const char* mode_sql(Mode mode) {
       break;
   }
   return "";
+}
+
+Mode mode_of(TableLock lock) {
+  switch (lock) {
+    case TableLock::share_row_exclusive:
+      return Mode::share_row_exclusive;
+    case TableLock::access_exclusive:
+      return Mode::access_exclusive;
+  }
+  return Mode::access_exclusive;
 }
 
 class Probes {
@@ -71,24 +82,31 @@ void add(Probes& probes, const Op& op) {
       [&](const auto& o) {
         using T = std::decay_t<decltype(o)>;
         if constexpr (std::is_same_v<T, CreateTable>) {
-          for (const ForeignKey& key : o.table.foreign_keys) {
-            probes.need(key.referenced_table, Mode::share_row_exclusive);
+          // The new table's constraints lock the tables they reference as ADD would.
+          for (const Constraint& constraint : constraints_of(o.table)) {
+            for (const std::string& table : referenced_tables(constraint)) {
+              probes.need(table, mode_of(kind_of(constraint).add_lock));
+            }
           }
           probes.created(o.table.name);
         } else if constexpr (std::is_same_v<T, RenameTable>) {
           probes.need(o.from, Mode::access_exclusive);
           probes.renamed(o.from, o.to);
-        } else if constexpr (std::is_same_v<T, AddForeignKey>) {
-          probes.need(o.table, Mode::share_row_exclusive);
-          probes.need(o.foreign_key.referenced_table, Mode::share_row_exclusive);
+        } else if constexpr (std::is_same_v<T, AddConstraint>) {
+          const Mode mode = mode_of(kind_of(o.constraint).add_lock);
+          probes.need(o.table, mode);
+          for (const std::string& table : referenced_tables(o.constraint)) probes.need(table, mode);
+        } else if constexpr (std::is_same_v<T, DropConstraint>) {
+          // A dropped foreign key's triggers on the referenced table go too.
+          probes.need(o.table, Mode::access_exclusive);
+          for (const std::string& table : referenced_tables(o.constraint)) {
+            probes.need(table, Mode::access_exclusive);
+          }
         } else if constexpr (std::is_same_v<T, CreateIndex>) {
           if (!o.concurrently) probes.need(o.table, Mode::share);
         } else if constexpr (std::is_same_v<T, DropTable> || std::is_same_v<T, AddColumn> ||
                              std::is_same_v<T, DropColumn> || std::is_same_v<T, RenameColumn> ||
                              std::is_same_v<T, AlterColumn> || std::is_same_v<T, SetPrimaryKey> ||
-                             std::is_same_v<T, DropForeignKey> || std::is_same_v<T, AddUnique> ||
-                             std::is_same_v<T, DropUnique> || std::is_same_v<T, AddCheck> ||
-                             std::is_same_v<T, DropCheck> ||
                              std::is_same_v<T, RenameConstraint>) {
           if constexpr (std::is_same_v<T, DropTable>) {
             probes.need(o.table.name, Mode::access_exclusive);

@@ -35,7 +35,7 @@ std::vector<std::string> creation_statements(const Schema& model) {
     ops.push_back(CreateTable{std::move(without_foreign_keys)});
   }
   for (const Table& table : model.tables) {
-    for (const ForeignKey& key : table.foreign_keys) ops.push_back(AddForeignKey{table.name, key});
+    for (const ForeignKey& key : table.foreign_keys) ops.push_back(AddConstraint{table.name, key});
   }
   return to_sql(ops);
 }

@@ -24,6 +24,16 @@ EnumType with_label(const AddEnumLabel& op) {
   return type;
 }
 
+// An add the recorder was asked for, refused (std::invalid_argument) when its
+// kind does not take the options.
+template <typename K>
+AddConstraint added(std::string table, K constraint, ConstraintOptions options) {
+  check_constraint_options(ConstraintKindOf<K>::kind, table, constraint.name, options.not_valid,
+                           options.using_index.has_value());
+  return AddConstraint{std::move(table), std::move(constraint), options.not_valid,
+                       std::move(options.using_index)};
+}
+
 template <typename T>
 T swapped(T op) {
   std::swap(op.from, op.to);
@@ -54,8 +64,8 @@ Op reverse(const Op& op) {
           }
           return AlterColumn{o.table, o.to, o.from, back};
         } else if constexpr (std::is_same_v<T, SetPrimaryKey> ||
-                             std::is_same_v<T, SetTableComment> ||
-                             std::is_same_v<T, RenameTable> || std::is_same_v<T, RenameColumn> ||
+                             std::is_same_v<T, SetTableComment> || std::is_same_v<T, RenameTable> ||
+                             std::is_same_v<T, RenameColumn> ||
                              std::is_same_v<T, RenameConstraint> ||
                              std::is_same_v<T, RenameIndex> || std::is_same_v<T, RenameEnum> ||
                              std::is_same_v<T, RenameEnumLabel> ||
@@ -63,21 +73,13 @@ Op reverse(const Op& op) {
           T back = swapped(o);
           if constexpr (std::is_same_v<T, SetPrimaryKey>) back.using_index.reset();
           return back;
-        } else if constexpr (std::is_same_v<T, ValidateConstraint> ||
-                             std::is_same_v<T, Backfill> || std::is_same_v<T, CommitStep>) {
+        } else if constexpr (std::is_same_v<T, ValidateConstraint> || std::is_same_v<T, Backfill> ||
+                             std::is_same_v<T, CommitStep>) {
           throw IrreversibleOp("a validation, a backfill or a step boundary has no inverse");
-        } else if constexpr (std::is_same_v<T, AddForeignKey>) {
-          return DropForeignKey{o.table, o.foreign_key};
-        } else if constexpr (std::is_same_v<T, DropForeignKey>) {
-          return AddForeignKey{o.table, o.foreign_key};
-        } else if constexpr (std::is_same_v<T, AddUnique>) {
-          return DropUnique{o.table, o.unique};
-        } else if constexpr (std::is_same_v<T, DropUnique>) {
-          return AddUnique{o.table, o.unique};
-        } else if constexpr (std::is_same_v<T, AddCheck>) {
-          return DropCheck{o.table, o.check};
-        } else if constexpr (std::is_same_v<T, DropCheck>) {
-          return AddCheck{o.table, o.check};
+        } else if constexpr (std::is_same_v<T, AddConstraint>) {
+          return DropConstraint{o.table, o.constraint};
+        } else if constexpr (std::is_same_v<T, DropConstraint>) {
+          return AddConstraint{o.table, o.constraint};
         } else if constexpr (std::is_same_v<T, CreateIndex>) {
           return DropIndex{o.table, o.index, o.concurrently};
         } else if constexpr (std::is_same_v<T, DropIndex>) {
@@ -163,12 +165,15 @@ void Ops::rename_column(std::string table, std::string from, std::string to) {
 
 void Ops::alter_column(std::string table, Column from, Column to,
                        std::optional<std::string> using_sql) {
-  ops_.push_back(AlterColumn{std::move(table), std::move(from), std::move(to), std::move(using_sql)});
+  ops_.push_back(
+      AlterColumn{std::move(table), std::move(from), std::move(to), std::move(using_sql)});
 }
 
 void Ops::set_primary_key(std::string table, std::vector<std::string> from,
                           std::vector<std::string> to, std::string name,
                           ConstraintOptions options) {
+  check_constraint_options(ConstraintKindOf<PrimaryKey>::kind, table, name, options.not_valid,
+                           options.using_index.has_value());
   ops_.push_back(SetPrimaryKey{std::move(table), std::move(from), std::move(to), std::move(name),
                                std::move(options.using_index)});
 }
@@ -178,30 +183,31 @@ void Ops::set_table_comment(std::string table, std::optional<std::string> commen
 }
 
 void Ops::add_foreign_key(std::string table, ForeignKey foreign_key, ConstraintOptions options) {
-  ops_.push_back(AddForeignKey{std::move(table), std::move(foreign_key), options.not_valid});
+  ops_.push_back(added(std::move(table), std::move(foreign_key), std::move(options)));
 }
 
 void Ops::drop_foreign_key(std::string table, std::string name) {
-  ops_.push_back(DropForeignKey{std::move(table), ForeignKey{.name = std::move(name)}});
+  ops_.push_back(DropConstraint{std::move(table), ForeignKey{.name = std::move(name)}});
 }
 
 void Ops::add_unique(std::string table, UniqueConstraint unique, ConstraintOptions options) {
-  ops_.push_back(AddUnique{std::move(table), std::move(unique), std::move(options.using_index)});
+  ops_.push_back(added(std::move(table), std::move(unique), std::move(options)));
 }
 
 void Ops::drop_unique(std::string table, std::string name) {
-  ops_.push_back(DropUnique{std::move(table), UniqueConstraint{.name = std::move(name)}});
+  ops_.push_back(DropConstraint{std::move(table), UniqueConstraint{.name = std::move(name)}});
 }
 
 void Ops::add_check(std::string table, CheckConstraint check, ConstraintOptions options) {
-  ops_.push_back(AddCheck{std::move(table), std::move(check), options.not_valid});
-}
-void Ops::validate_constraint(std::string table, std::string name) {
-  ops_.push_back(ValidateConstraint{std::move(table), std::move(name)});
+  ops_.push_back(added(std::move(table), std::move(check), std::move(options)));
 }
 
 void Ops::drop_check(std::string table, std::string name) {
-  ops_.push_back(DropCheck{std::move(table), CheckConstraint{.name = std::move(name)}});
+  ops_.push_back(DropConstraint{std::move(table), CheckConstraint{.name = std::move(name)}});
+}
+
+void Ops::validate_constraint(std::string table, std::string name) {
+  ops_.push_back(ValidateConstraint{std::move(table), std::move(name)});
 }
 
 void Ops::create_index(std::string table, Index index, IndexOptions options) {

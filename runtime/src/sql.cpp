@@ -24,14 +24,6 @@ void reject_nul(std::string_view text, const char* what) {
   }
 }
 
-std::string drop_constraint(std::string_view table, std::string_view name) {
-  return alter_table(table) + "DROP CONSTRAINT " + quote_ident(name);
-}
-
-std::string add_constraint(std::string_view table, const std::string& clause) {
-  return alter_table(table) + "ADD " + clause;
-}
-
 }  // namespace
 
 namespace sql_detail {
@@ -112,25 +104,11 @@ std::vector<std::string> to_sql(const Op& op) {
         } else if constexpr (std::is_same_v<T, SetTableComment>) {
           // Always written: a migration file's set_table_comment() does not know `from`.
           return {table_comment(o.table, o.to)};
-        } else if constexpr (std::is_same_v<T, AddForeignKey>) {
-          return {add_constraint(o.table, foreign_key_clause(o.foreign_key)) +
-                  (o.not_valid ? " NOT VALID" : "")};
-        } else if constexpr (std::is_same_v<T, DropForeignKey>) {
-          return {drop_constraint(o.table, o.foreign_key.name)};
-        } else if constexpr (std::is_same_v<T, AddUnique>) {
-          if (o.using_index) {
-            return {add_constraint(o.table, "CONSTRAINT " + quote_ident(o.unique.name) +
-                                                " UNIQUE USING INDEX " +
-                                                quote_ident(*o.using_index))};
-          }
-          return {add_constraint(o.table, unique_clause(o.unique))};
-        } else if constexpr (std::is_same_v<T, DropUnique>) {
-          return {drop_constraint(o.table, o.unique.name)};
-        } else if constexpr (std::is_same_v<T, AddCheck>) {
-          return {add_constraint(o.table, check_clause(o.check)) +
-                  (o.not_valid ? " NOT VALID" : "")};
-        } else if constexpr (std::is_same_v<T, DropCheck>) {
-          return {drop_constraint(o.table, o.check.name)};
+        } else if constexpr (std::is_same_v<T, AddConstraint>) {
+          return {alter_table(o.table) + "ADD " +
+                  added_constraint(o.table, o.constraint, o.not_valid, o.using_index)};
+        } else if constexpr (std::is_same_v<T, DropConstraint>) {
+          return {alter_table(o.table) + "DROP CONSTRAINT " + quote_ident(name_of(o.constraint))};
         } else if constexpr (std::is_same_v<T, CreateIndex>) {
           if (!o.concurrently) return {create_index(o.table, o.index)};
           // An INVALID index of this name is what an interrupted concurrent

@@ -1,6 +1,8 @@
-// SQL for constraints and indexes: the clauses CREATE TABLE lists and ALTER
-// TABLE … ADD appends, and CREATE INDEX. Names come filled in the values;
-// check expressions, index expressions and predicates are verbatim SQL.
+// SQL for constraints and indexes: each constraint kind's body (the family's,
+// constraint.hpp), the definitions CREATE TABLE lists and ALTER TABLE … ADD
+// appends (with USING INDEX and NOT VALID where the kind takes them), and
+// CREATE INDEX. Names come filled in the values; check expressions, index
+// expressions and predicates are verbatim SQL.
 #include <stdexcept>
 
 #include "sql_parts.hpp"
@@ -33,40 +35,41 @@ const std::string& checked_method(const std::string& method) {
   return method;
 }
 
+template <typename K>
+std::string definition(const K& constraint) {
+  return "CONSTRAINT " + quote_ident(constraint.name) + " " +
+         ConstraintKindOf<K>::body_sql(constraint);
+}
+
+template <typename K>
+std::string added(std::string_view table, const K& constraint, bool not_valid,
+                  const std::optional<std::string>& using_index) {
+  const ConstraintKind& kind = ConstraintKindOf<K>::kind;
+  check_constraint_options(kind, table, constraint.name, not_valid, using_index.has_value());
+  std::string out = using_index ? "CONSTRAINT " + quote_ident(constraint.name) + " " +
+                                      std::string(kind.sql_keyword) + " USING INDEX " +
+                                      quote_ident(*using_index)
+                                : definition(constraint);
+  return not_valid ? out + " NOT VALID" : out;
+}
+
 }  // namespace
 
-std::string primary_key_clause(std::string_view name, const std::vector<std::string>& columns) {
-  return "CONSTRAINT " + quote_ident(name) + " PRIMARY KEY (" +
-         quote_ident_list(columns, "primary key") + ")";
+std::string constraint_definition(const Constraint& constraint) {
+  return std::visit([](const auto& c) { return definition(c); }, constraint);
 }
 
-std::string unique_clause(const UniqueConstraint& unique) {
-  return "CONSTRAINT " + quote_ident(unique.name) + " UNIQUE (" +
-         quote_ident_list(unique.columns, unique.name) + ")";
+std::string constraint_definition(const PrimaryKey& key) { return definition(key); }
+
+std::string added_constraint(std::string_view table, const Constraint& constraint, bool not_valid,
+                             const std::optional<std::string>& using_index) {
+  return std::visit([&](const auto& c) { return added(table, c, not_valid, using_index); },
+                    constraint);
 }
 
-std::string check_clause(const CheckConstraint& check) {
-  if (check.expression.empty()) {
-    throw std::invalid_argument("check " + quote_ident(check.name) + " has no expression");
-  }
-  return "CONSTRAINT " + quote_ident(check.name) + " CHECK (" + check.expression + ")";
-}
-
-std::string foreign_key_clause(const ForeignKey& foreign_key) {
-  std::string out = "CONSTRAINT " + quote_ident(foreign_key.name) + " FOREIGN KEY (" +
-                    quote_ident_list(foreign_key.columns, foreign_key.name) + ") REFERENCES " +
-                    quote_ident(foreign_key.referenced_table);
-  // No referenced columns: the referenced table's primary key.
-  if (!foreign_key.referenced_columns.empty()) {
-    out += " (" + quote_ident_list(foreign_key.referenced_columns, foreign_key.name) + ")";
-  }
-  if (std::string action = action_clause(foreign_key.on_delete); !action.empty()) {
-    out += " ON DELETE " + action;
-  }
-  if (std::string action = action_clause(foreign_key.on_update); !action.empty()) {
-    out += " ON UPDATE " + action;
-  }
-  return out;
+std::string added_constraint(std::string_view table, const PrimaryKey& key, bool not_valid,
+                             const std::optional<std::string>& using_index) {
+  return added(table, key, not_valid, using_index);
 }
 
 std::string create_index(std::string_view table, const Index& index, bool concurrently) {
@@ -88,3 +91,41 @@ std::string create_index(std::string_view table, const Index& index, bool concur
 }
 
 }  // namespace structmig::sql_detail
+
+namespace structmig {
+
+// The bodies of the kinds (constraint.hpp): the text after CONSTRAINT "name".
+
+std::string ConstraintKindOf<PrimaryKey>::body_sql(const PrimaryKey& key) {
+  return "PRIMARY KEY (" + sql_detail::quote_ident_list(key.columns, "primary key") + ")";
+}
+
+std::string ConstraintKindOf<UniqueConstraint>::body_sql(const UniqueConstraint& unique) {
+  return "UNIQUE (" + sql_detail::quote_ident_list(unique.columns, unique.name) + ")";
+}
+
+std::string ConstraintKindOf<CheckConstraint>::body_sql(const CheckConstraint& check) {
+  if (check.expression.empty()) {
+    throw std::invalid_argument("check " + quote_ident(check.name) + " has no expression");
+  }
+  return "CHECK (" + check.expression + ")";
+}
+
+std::string ConstraintKindOf<ForeignKey>::body_sql(const ForeignKey& foreign_key) {
+  using sql_detail::quote_ident_list;
+  std::string out = "FOREIGN KEY (" + quote_ident_list(foreign_key.columns, foreign_key.name) +
+                    ") REFERENCES " + quote_ident(foreign_key.referenced_table);
+  // No referenced columns: the referenced table's primary key.
+  if (!foreign_key.referenced_columns.empty()) {
+    out += " (" + quote_ident_list(foreign_key.referenced_columns, foreign_key.name) + ")";
+  }
+  if (std::string action = sql_detail::action_clause(foreign_key.on_delete); !action.empty()) {
+    out += " ON DELETE " + action;
+  }
+  if (std::string action = sql_detail::action_clause(foreign_key.on_update); !action.empty()) {
+    out += " ON UPDATE " + action;
+  }
+  return out;
+}
+
+}  // namespace structmig

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "structmig/constraint.hpp"
 #include "structmig/ops.hpp"
 #include "structmig/schema.hpp"
 
@@ -38,12 +39,17 @@ std::string column_comment(std::string_view table, std::string_view column,
 /// `COMMENT ON TABLE "t" IS '…'` (or `IS NULL`).
 std::string table_comment(std::string_view table, const std::optional<std::string>& comment);
 
-/// `CONSTRAINT "name" PRIMARY KEY (…)` and its siblings: the text CREATE
-/// TABLE lists and ALTER TABLE … ADD appends.
-std::string primary_key_clause(std::string_view name, const std::vector<std::string>& columns);
-std::string unique_clause(const UniqueConstraint& unique);
-std::string check_clause(const CheckConstraint& check);
-std::string foreign_key_clause(const ForeignKey& foreign_key);
+/// `CONSTRAINT "name" <body>` (the body from the kind, constraint.hpp): the
+/// text CREATE TABLE lists.
+std::string constraint_definition(const Constraint& constraint);
+std::string constraint_definition(const PrimaryKey& key);
+/// What ALTER TABLE "table" ADD appends: the definition, or `CONSTRAINT
+/// "name" <KEYWORD> USING INDEX "index"`, then ` NOT VALID` when asked.
+/// Throws std::invalid_argument for an option the kind does not take.
+std::string added_constraint(std::string_view table, const Constraint& constraint, bool not_valid,
+                             const std::optional<std::string>& using_index);
+std::string added_constraint(std::string_view table, const PrimaryKey& key, bool not_valid,
+                             const std::optional<std::string>& using_index);
 /// `CREATE [UNIQUE] INDEX [CONCURRENTLY] "name" ON "t" [USING m] (keys) [WHERE p]`.
 std::string create_index(std::string_view table, const Index& index, bool concurrently = false);
 /// `DROP INDEX CONCURRENTLY IF EXISTS "name"`.

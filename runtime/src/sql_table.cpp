@@ -60,12 +60,11 @@ Statements create_table_sql(const Table& table) {
   std::vector<std::string> elements;
   for (const Column& column : table.columns) elements.push_back(column_definition(column));
   if (!table.primary_key.empty()) {
-    elements.push_back(primary_key_clause(table.primary_key_name, table.primary_key));
+    elements.push_back(
+        constraint_definition(PrimaryKey{table.primary_key_name, table.primary_key}));
   }
-  for (const UniqueConstraint& unique : table.uniques) elements.push_back(unique_clause(unique));
-  for (const CheckConstraint& check : table.checks) elements.push_back(check_clause(check));
-  for (const ForeignKey& foreign_key : table.foreign_keys) {
-    elements.push_back(foreign_key_clause(foreign_key));
+  for (const Constraint& constraint : constraints_of(table)) {
+    elements.push_back(constraint_definition(constraint));
   }
 
   std::string create = "CREATE TABLE " + quote_ident(table.name) + " (";
@@ -95,12 +94,9 @@ Statements set_primary_key_sql(const SetPrimaryKey& op) {
   if (op.from == op.to) return {};
   std::vector<std::string> subcommands;
   if (!op.from.empty()) subcommands.push_back("DROP CONSTRAINT " + quote_ident(op.name));
-  if (op.to.empty()) {
-  } else if (op.using_index) {
-    subcommands.push_back("ADD CONSTRAINT " + quote_ident(op.name) + " PRIMARY KEY USING INDEX " +
-                          quote_ident(*op.using_index));
-  } else {
-    subcommands.push_back("ADD " + primary_key_clause(op.name, op.to));
+  if (!op.to.empty()) {
+    subcommands.push_back("ADD " + added_constraint(op.table, PrimaryKey{op.name, op.to},
+                                                    /*not_valid=*/false, op.using_index));
   }
   return {alter_table(op.table) + comma_joined(subcommands)};
 }

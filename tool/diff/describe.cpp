@@ -101,14 +101,30 @@ std::string describe_alter(const AlterColumn& alter) {
   return out;
 }
 
-std::string describe_foreign_key(const std::string& table, const ForeignKey& key) {
-  std::string out = "add foreign key " + table + "." + key.name + ": (" + joined(key.columns) +
-                    ") -> " + key.referenced_table + " (" + joined(key.referenced_columns) + ")";
+// What follows "add <kind> table.name: " for each kind of constraint.
+std::string definition(const ForeignKey& key) {
+  std::string out = "(" + joined(key.columns) + ") -> " + key.referenced_table + " (" +
+                    joined(key.referenced_columns) + ")";
   if (key.on_delete != ForeignKeyAction::no_action)
     out += " ON DELETE " + std::string(foreign_key_action_sql(key.on_delete));
   if (key.on_update != ForeignKeyAction::no_action)
     out += " ON UPDATE " + std::string(foreign_key_action_sql(key.on_update));
   return out;
+}
+
+std::string definition(const UniqueConstraint& unique) {
+  return "(" + joined(unique.columns) + ")";
+}
+
+std::string definition(const CheckConstraint& check) { return check.expression; }
+
+// "add foreign key tickets.fk_…: (user_id) -> users (id)", "drop check tickets.ck_…".
+std::string describe_constraint(std::string_view verb, const std::string& table,
+                                const Constraint& constraint) {
+  std::string out = std::string(verb) + " " + std::string(kind_of(constraint).word) + " " + table +
+                    "." + name_of(constraint);
+  if (verb == "drop") return out;
+  return out + ": " + std::visit([](const auto& c) { return definition(c); }, constraint);
 }
 
 std::string describe_index(const std::string& table, const Index& index) {
@@ -155,19 +171,10 @@ std::string describe(const Op& op) {
         } else if constexpr (std::is_same_v<T, SetTableComment>) {
           return "comment on table " + o.table + ": " + quoted_or_none(o.from) + " -> " +
                  quoted_or_none(o.to);
-        } else if constexpr (std::is_same_v<T, AddForeignKey>) {
-          return describe_foreign_key(o.table, o.foreign_key);
-        } else if constexpr (std::is_same_v<T, DropForeignKey>) {
-          return "drop foreign key " + o.table + "." + o.foreign_key.name;
-        } else if constexpr (std::is_same_v<T, AddUnique>) {
-          return "add unique " + o.table + "." + o.unique.name + ": (" + joined(o.unique.columns) +
-                 ")";
-        } else if constexpr (std::is_same_v<T, DropUnique>) {
-          return "drop unique " + o.table + "." + o.unique.name;
-        } else if constexpr (std::is_same_v<T, AddCheck>) {
-          return "add check " + o.table + "." + o.check.name + ": " + o.check.expression;
-        } else if constexpr (std::is_same_v<T, DropCheck>) {
-          return "drop check " + o.table + "." + o.check.name;
+        } else if constexpr (std::is_same_v<T, AddConstraint>) {
+          return describe_constraint("add", o.table, o.constraint);
+        } else if constexpr (std::is_same_v<T, DropConstraint>) {
+          return describe_constraint("drop", o.table, o.constraint);
         } else if constexpr (std::is_same_v<T, CreateIndex>) {
           return describe_index(o.table, o.index);
         } else if constexpr (std::is_same_v<T, DropIndex>) {

@@ -1,6 +1,7 @@
 // One human-readable line per operation, for the build's drift report and for
 // comments. The wording is SQL-like; columns read table.column, constraints
-// and indexes table.name, labels and comments are in single quotes:
+// (after their kind's word, constraint.hpp) and indexes table.name, labels
+// and comments are in single quotes:
 //   create table tickets
 //   drop table tickets
 //   rename table users -> accounts
@@ -13,8 +14,8 @@
 //   comment on table tickets: none -> 'Support tickets'
 //   add foreign key tickets.fk_tickets_user_id_users: (user_id) -> users (id) ON DELETE CASCADE
 //   drop foreign key tickets.fk_tickets_user_id_users
-//   add unique users.uq_users_email: (email)
-//   drop unique users.uq_users_email
+//   add unique constraint users.uq_users_email: (email)
+//   drop unique constraint users.uq_users_email
 //   add check tickets.ck_tickets_title: title <> ''
 //   drop check tickets.ck_tickets_title
 //   create index tickets.ix_tickets_user_id: (user_id)

@@ -18,13 +18,30 @@
 namespace structmig::diff {
 namespace {
 
-// The position of `op`'s kind among Kinds (their number when unlisted).
-template <typename... Kinds>
-int kind_rank(const Op& op) {
-  const bool matches[] = {std::holds_alternative<Kinds>(op)...};
-  int rank = 0;
-  while (rank < static_cast<int>(sizeof...(Kinds)) && !matches[rank]) ++rank;
-  return rank;
+constexpr int kConstraintKinds = static_cast<int>(std::variant_size_v<Constraint>);
+
+// The order of steps 3 and 6 (diff.hpp). A constraint that references other
+// tables (a foreign key) needs their keys: it is dropped first and added
+// last, indexes come between, and the other kinds in the family's order
+// (unique, check).
+int drop_rank(const Op& op) {
+  if (const auto* drop = std::get_if<DropConstraint>(&op)) {
+    if (kind_of(drop->constraint).references_tables) return 0;
+    return 2 + static_cast<int>(drop->constraint.index());
+  }
+  if (std::holds_alternative<DropIndex>(op)) return 1;
+  if (std::holds_alternative<RenameConstraint>(op)) return 2 + kConstraintKinds;
+  if (std::holds_alternative<RenameIndex>(op)) return 3 + kConstraintKinds;
+  return 4 + kConstraintKinds;
+}
+
+int add_rank(const Op& op) {
+  if (const auto* add = std::get_if<AddConstraint>(&op)) {
+    const int kind = static_cast<int>(add->constraint.index());
+    return kind_of(add->constraint).references_tables ? kConstraintKinds + 1 + kind : kind;
+  }
+  if (std::holds_alternative<CreateIndex>(op)) return kConstraintKinds;
+  return 2 * kConstraintKinds + 1;
 }
 
 // The table a constraint or index operation is on.
@@ -51,10 +68,6 @@ void sort_by_kind_and_table(std::vector<Op>& ops, int (*rank)(const Op&)) {
   });
 }
 
-constexpr auto drops_and_renames =
-    kind_rank<DropForeignKey, DropIndex, DropUnique, DropCheck, RenameConstraint, RenameIndex>;
-constexpr auto additions = kind_rank<AddUnique, AddCheck, CreateIndex, AddForeignKey>;
-
 // The index of the drop a warning concerns, if the plan has it.
 std::optional<std::size_t> find_concerned_op(const std::vector<Op>& ops,
                                              const PendingWarning& warning) {
@@ -73,9 +86,9 @@ std::optional<std::size_t> find_concerned_op(const std::vector<Op>& ops,
 }
 
 Plan join_steps(Steps& steps) {
-  sort_by_kind_and_table(steps.dependent_drops, drops_and_renames);
-  sort_by_kind_and_table(steps.constraint_drops, drops_and_renames);
-  sort_by_kind_and_table(steps.constraint_adds, additions);
+  sort_by_kind_and_table(steps.dependent_drops, drop_rank);
+  sort_by_kind_and_table(steps.constraint_drops, drop_rank);
+  sort_by_kind_and_table(steps.constraint_adds, add_rank);
   Plan plan;
   for (std::vector<Op>* step :
        {&steps.renames, &steps.dependent_drops, &steps.enum_changes, &steps.constraint_drops,

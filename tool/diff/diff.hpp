@@ -53,22 +53,25 @@ struct Plan {
 ///
 /// Upgrade order:
 ///  1. renames: enums, tables, columns, enum labels;
-///  2. DropIndex, DropCheck of the checks and indexes that name a column of
+///  2. DropIndex, DropConstraint of the checks and indexes that name a column of
 ///     an enum whose labels change (the type's recreation would break them;
 ///     they come back in step 6), then CreateEnum, AddEnumLabel, RecreateEnum;
-///  3. on kept tables, DropForeignKey, DropIndex, DropUnique, DropCheck of
-///     removed and changed ones, and of checks and indexes that name a column
-///     converted from or to an enum in step 5 (added again in step 6); and
-///     DropForeignKey of a removed table's key whose target is about to
-///     change; then RenameConstraint, RenameIndex;
+///  3. on kept tables, DropConstraint of foreign keys, DropIndex,
+///     DropConstraint of unique constraints, then of checks, of removed and
+///     changed ones, and of checks and indexes that name a column converted
+///     from or to an enum in step 5 (added again in step 6); and the drop of
+///     a removed table's foreign key whose target is about to change; then
+///     RenameConstraint, RenameIndex;
 ///  4. CreateTable in foreign-key order (referenced tables first, ties by
 ///     name); a key to a table created later (a cycle), or to a kept table's
 ///     key that is not there yet, waits for step 6; self-references stay;
 ///  5. per kept table, by name: AddColumn, AlterColumn, SetPrimaryKey,
 ///     SetTableComment;
-///  6. AddUnique, AddCheck, CreateIndex, then AddForeignKey;
+///  6. AddConstraint of unique constraints, of checks, CreateIndex, then
+///     AddConstraint of foreign keys (the kinds that reference other tables:
+///     constraint.hpp);
 ///  7. DropColumn;
-///  8. DropForeignKey of keys between removed tables that would block their
+///  8. DropConstraint of foreign keys between removed tables that would block their
 ///     drops (cycles), then DropTable, referencing tables first;
 ///  9. DropEnum.
 /// Within a step, tables by name and each table's objects by name.

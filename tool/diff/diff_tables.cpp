@@ -67,11 +67,13 @@ void diff_columns(const Schema& work, const Table& before, const Table& now, Ste
 }  // namespace
 
 void diff_kept_table(const Schema& work, const Table& before, const Table& now, Steps& steps) {
-  diff_named<ForeignKey, DropForeignKey, AddForeignKey>(now.name, before.foreign_keys,
+  diff_named<ForeignKey, DropConstraint, AddConstraint>(now.name, before.foreign_keys,
                                                         now.foreign_keys, steps);
   diff_named<Index, DropIndex, CreateIndex>(now.name, before.indexes, now.indexes, steps);
-  diff_named<UniqueConstraint, DropUnique, AddUnique>(now.name, before.uniques, now.uniques, steps);
-  diff_named<CheckConstraint, DropCheck, AddCheck>(now.name, before.checks, now.checks, steps);
+  diff_named<UniqueConstraint, DropConstraint, AddConstraint>(now.name, before.uniques, now.uniques,
+                                                              steps);
+  diff_named<CheckConstraint, DropConstraint, AddConstraint>(now.name, before.checks, now.checks,
+                                                             steps);
 
   diff_columns(work, before, now, steps);
   if (before.primary_key != now.primary_key) {

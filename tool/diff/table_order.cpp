@@ -123,7 +123,7 @@ void create_tables(const Schema& work, const Schema& now, Steps& steps) {
     for (const ForeignKey& key : table->foreign_keys) {
       if (order.late_keys.count({table->name, key.name}) != 0 ||
           references_unstable_key(work, now, key, fresh)) {
-        steps.constraint_adds.push_back(AddForeignKey{table->name, key});
+        steps.constraint_adds.push_back(AddConstraint{table->name, key});
       } else {
         created.foreign_keys.push_back(key);
       }
@@ -147,9 +147,9 @@ void drop_tables(const Schema& work, const Schema& now, Steps& steps) {
     dropped.foreign_keys.clear();
     for (const ForeignKey& key : table->foreign_keys) {
       if (order.late_keys.count({table->name, key.name}) != 0) {
-        steps.table_drops.push_back(DropForeignKey{table->name, key});
+        steps.table_drops.push_back(DropConstraint{table->name, key});
       } else if (references_unstable_key(work, now, key, removed)) {
-        steps.constraint_drops.push_back(DropForeignKey{table->name, key});
+        steps.constraint_drops.push_back(DropConstraint{table->name, key});
       } else {
         dropped.foreign_keys.push_back(key);
       }

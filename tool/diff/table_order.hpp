@@ -26,7 +26,7 @@ bool key_is_stable(const Schema& work, const Schema& now, const std::string& tab
 void create_tables(const Schema& work, const Schema& now, Steps& steps);
 
 /// Step 8: DropTable for the tables of `work` not in `now`, referencing
-/// tables first, after DropForeignKey of the keys between them that would
+/// tables first, after DropConstraint of the keys between them that would
 /// block a drop (cycles). A key to an unstable key of a kept table is dropped
 /// in step 3 instead. Each DropTable carries its table without the keys,
 /// checks and indexes dropped separately (steps.dropped_early).

@@ -51,7 +51,7 @@ void mark(const Table& table, const std::string& column, bool early, Steps& step
     if (index_mentions(index, column)) mark_one(index.name, DropIndex{table.name, index});
   }
   for (const CheckConstraint& check : table.checks) {
-    if (mentions(check.expression, column)) mark_one(check.name, DropCheck{table.name, check});
+    if (mentions(check.expression, column)) mark_one(check.name, DropConstraint{table.name, check});
   }
 }
 

@@ -1,6 +1,7 @@
 // Lock descriptions (see locks.hpp). The modes are PostgreSQL's (the "Explicit
 // Locking" chapter): most ALTER TABLE forms take ACCESS EXCLUSIVE; adding a
-// foreign key takes SHARE ROW EXCLUSIVE on both tables; VALIDATE takes SHARE
+// constraint takes its kind's lock (constraint.hpp: a foreign key SHARE ROW
+// EXCLUSIVE on both tables); VALIDATE takes SHARE
 // UPDATE EXCLUSIVE (and ROW SHARE on a foreign key's referenced table);
 // CREATE INDEX takes SHARE, its CONCURRENTLY form and DROP INDEX
 // CONCURRENTLY SHARE UPDATE EXCLUSIVE; COMMENT and ALTER INDEX RENAME SHARE
@@ -18,7 +19,6 @@ namespace structmig::plan {
 namespace {
 
 constexpr const char* kAccessExclusive = "ACCESS EXCLUSIVE";
-constexpr const char* kShareRowExclusive = "SHARE ROW EXCLUSIVE";
 constexpr const char* kShareUpdateExclusive = "SHARE UPDATE EXCLUSIVE";
 constexpr const char* kBrief = "brief: no rewrite, no scan";
 constexpr const char* kRewrite = "the table is rewritten: reads and writes wait until it is done";
@@ -28,6 +28,36 @@ std::string quoted(const std::string& name) { return "\"" + name + "\""; }
 
 LockTaken on(const char* mode, const std::string& table, std::string effect) {
   return {std::string(mode) + " on " + quoted(table), std::move(effect)};
+}
+
+LockTaken on(TableLock lock, const std::string& table, std::string effect) {
+  return {std::string(table_lock_sql(lock)) + " on " + quoted(table), std::move(effect)};
+}
+
+// Dropping a foreign key (or its table) drops its triggers on the referenced table.
+LockTaken dropped_key_triggers(const std::string& table) {
+  return on(kAccessExclusive, table, "brief: the key's triggers on it are dropped");
+}
+
+// Who waits while a lock is held: SHARE ROW EXCLUSIVE lets reads go on.
+std::string waiting_under(TableLock lock) {
+  return lock == TableLock::share_row_exclusive ? "writes wait" : "reads and writes wait";
+}
+
+// ADD CONSTRAINT of any kind: its kind's lock on its table and on the tables
+// it references; brief when the rows are new, adopted or checked later.
+std::vector<LockTaken> constraint_added(const AddConstraint& add, bool new_table) {
+  const ConstraintKind& kind = kind_of(add.constraint);
+  const std::string effect = new_table         ? kNewTable
+                             : add.using_index ? "brief: adopts the unique index built before"
+                             : add.not_valid
+                                 ? "brief: existing rows are checked later"
+                                 : std::string(kind.add_work) + ": " + waiting_under(kind.add_lock);
+  std::vector<LockTaken> out = {on(kind.add_lock, add.table, effect)};
+  for (const std::string& target : referenced_tables(add.constraint)) {
+    if (target != add.table) out.push_back(on(kind.add_lock, target, effect));
+  }
+  return out;
 }
 
 LockTaken no_table_lock(const std::string& type) {
@@ -52,19 +82,21 @@ std::vector<LockTaken> LockContext::locks(const Op& op) const {
         if constexpr (std::is_same_v<T, CreateTable>) {
           std::vector<LockTaken> out = {
               on(kAccessExclusive, o.table.name, "a new table: nobody waits for it")};
-          for (const ForeignKey& key : o.table.foreign_keys) {
-            if (key.referenced_table == o.table.name) continue;
-            out.push_back(on(kShareRowExclusive, key.referenced_table,
-                             "brief: the new table's key has no rows to check"));
+          for (const Constraint& constraint : constraints_of(o.table)) {
+            for (const std::string& target : referenced_tables(constraint)) {
+              if (target == o.table.name) continue;
+              out.push_back(on(kind_of(constraint).add_lock, target,
+                               "brief: the new table's key has no rows to check"));
+            }
           }
           return out;
         } else if constexpr (std::is_same_v<T, DropTable>) {
           std::vector<LockTaken> out = {
               on(kAccessExclusive, o.table.name, "brief: the table and its rows are gone")};
-          for (const ForeignKey& key : o.table.foreign_keys) {
-            if (key.referenced_table == o.table.name) continue;
-            out.push_back(on(kAccessExclusive, key.referenced_table,
-                             "brief: the key's triggers on it are dropped"));
+          for (const Constraint& constraint : constraints_of(o.table)) {
+            for (const std::string& target : referenced_tables(constraint)) {
+              if (target != o.table.name) out.push_back(dropped_key_triggers(target));
+            }
           }
           return out;
         } else if constexpr (std::is_same_v<T, RenameTable>) {
@@ -103,39 +135,16 @@ std::vector<LockTaken> LockContext::locks(const Op& op) const {
                      "the key's index is built: reads and writes wait until it is done")};
         } else if constexpr (std::is_same_v<T, SetTableComment>) {
           return {on(kShareUpdateExclusive, o.table, "reads and writes go on")};
-        } else if constexpr (std::is_same_v<T, AddForeignKey>) {
-          std::string effect = created_tables_.contains(o.table) ? kNewTable
-                               : o.not_valid ? "brief: existing rows are checked later"
-                                             : "until every row is checked: writes wait";
-          std::vector<LockTaken> out = {on(kShareRowExclusive, o.table, effect)};
-          if (o.foreign_key.referenced_table != o.table) {
-            out.push_back(on(kShareRowExclusive, o.foreign_key.referenced_table, effect));
-          }
-          return out;
-        } else if constexpr (std::is_same_v<T, DropForeignKey>) {
+        } else if constexpr (std::is_same_v<T, AddConstraint>) {
+          return constraint_added(o, created_tables_.contains(o.table));
+        } else if constexpr (std::is_same_v<T, DropConstraint>) {
           std::vector<LockTaken> out = {on(kAccessExclusive, o.table, "brief")};
-          const std::string& target = o.foreign_key.referenced_table;
-          if (!target.empty() && target != o.table) {
-            out.push_back(
-                on(kAccessExclusive, target, "brief: the key's triggers on it are dropped"));
+          for (const std::string& target : referenced_tables(o.constraint)) {
+            if (target != o.table) out.push_back(dropped_key_triggers(target));
           }
           return out;
-        } else if constexpr (std::is_same_v<T, AddUnique>) {
-          if (o.using_index) {
-            return {on(kAccessExclusive, o.table, "brief: adopts the unique index built before")};
-          }
-          if (created_tables_.contains(o.table)) return {on(kAccessExclusive, o.table, kNewTable)};
-          return {on(kAccessExclusive, o.table,
-                     "its index is built: reads and writes wait until it is done")};
-        } else if constexpr (std::is_same_v<T, DropUnique> || std::is_same_v<T, DropCheck> ||
-                             std::is_same_v<T, RenameConstraint>) {
+        } else if constexpr (std::is_same_v<T, RenameConstraint>) {
           return {on(kAccessExclusive, o.table, "brief")};
-        } else if constexpr (std::is_same_v<T, AddCheck>) {
-          if (o.not_valid) {
-            return {on(kAccessExclusive, o.table, "brief: existing rows are checked later")};
-          }
-          if (created_tables_.contains(o.table)) return {on(kAccessExclusive, o.table, kNewTable)};
-          return {on(kAccessExclusive, o.table, "every row is checked: reads and writes wait")};
         } else if constexpr (std::is_same_v<T, CreateIndex>) {
           if (o.concurrently) {
             return {on(kShareUpdateExclusive, o.table,
@@ -152,9 +161,11 @@ std::vector<LockTaken> LockContext::locks(const Op& op) const {
           std::vector<LockTaken> out = {
               on(kShareUpdateExclusive, o.table,
                  "reads and writes go on while existing rows are checked")};
-          if (auto key = foreign_keys_.find({o.table, o.name});
-              key != foreign_keys_.end() && key->second != o.table) {
-            out.push_back(on("ROW SHARE", key->second, "reads and writes go on"));
+          if (auto added = referenced_.find({o.table, o.name}); added != referenced_.end()) {
+            for (const std::string& target : added->second) {
+              if (target != o.table)
+                out.push_back(on("ROW SHARE", target, "reads and writes go on"));
+            }
           }
           return out;
         } else if constexpr (std::is_same_v<T, CreateEnum> || std::is_same_v<T, DropEnum>) {
@@ -210,11 +221,12 @@ void LockContext::record(const Op& op) {
   if (const auto* o = std::get_if<RenameTable>(&op); o && created_tables_.contains(o->from)) {
     created_tables_.insert(o->to);
   }
-  if (const auto* o = std::get_if<AddForeignKey>(&op)) {
-    foreign_keys_[{o->table, o->foreign_key.name}] = o->foreign_key.referenced_table;
+  if (const auto* o = std::get_if<AddConstraint>(&op)) {
+    referenced_[{o->table, name_of(o->constraint)}] = referenced_tables(o->constraint);
+    if (const auto* check = std::get_if<CheckConstraint>(&o->constraint)) {
+      checks_[{o->table, check->name}] = check->expression;
+    }
   }
-  if (const auto* o = std::get_if<AddCheck>(&op))
-    checks_[{o->table, o->check.name}] = o->check.expression;
   if (const auto* o = std::get_if<ValidateConstraint>(&op)) {
     if (auto check = checks_.find({o->table, o->name}); check != checks_.end()) {
       validated_checks_.insert({o->table, check->second});

@@ -43,8 +43,9 @@ class LockContext {
  private:
   bool downgrade_ = false;
   std::set<std::string> created_tables_;
-  /// (table, constraint) → referenced table, for VALIDATE of a foreign key.
-  std::map<std::pair<std::string, std::string>, std::string> foreign_keys_;
+  /// (table, constraint) → the tables it references, for VALIDATE of a
+  /// constraint added in this migration (a foreign key's referenced table).
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> referenced_;
   /// (table, check) → expression of checks added in this migration.
   std::map<std::pair<std::string, std::string>, std::string> checks_;
   /// (table, expression) of checks validated in this migration.

@@ -47,11 +47,17 @@ bool is_rename(const Op& op) {
          std::holds_alternative<RenameConstraint>(op) || std::holds_alternative<RenameIndex>(op);
 }
 
-// Operations that may depend on a key adopted in the finish phase: a foreign
-// key may reference it, a drop may take a column of the old key with it.
+// Operations that may depend on a key adopted in the finish phase: a
+// constraint that references a table (a foreign key) may reference it, a drop
+// may take a column of the old key with it.
 bool waits_for_adoptions(const Op& op) {
-  return std::holds_alternative<AddForeignKey>(op) || std::holds_alternative<DropForeignKey>(op) ||
-         std::holds_alternative<DropColumn>(op) || std::holds_alternative<DropTable>(op) ||
+  if (const auto* add = std::get_if<AddConstraint>(&op)) {
+    return kind_of(add->constraint).references_tables;
+  }
+  if (const auto* drop = std::get_if<DropConstraint>(&op)) {
+    return kind_of(drop->constraint).references_tables;
+  }
+  return std::holds_alternative<DropColumn>(op) || std::holds_alternative<DropTable>(op) ||
          std::holds_alternative<DropEnum>(op);
 }
 
@@ -105,7 +111,8 @@ class Planner {
         old_keys_[key->table] = key->from;
         if (on_existing_[i] && adopts_index(*key)) first_adoption_ = first_adoption_.value_or(i);
       }
-      if (std::holds_alternative<AddUnique>(op) && on_existing_[i]) {
+      if (const auto* add = std::get_if<AddConstraint>(&op);
+          add && on_existing_[i] && kind_of(add->constraint).using_index) {
         first_adoption_ = first_adoption_.value_or(i);
       }
     }
@@ -160,13 +167,6 @@ class Planner {
     phases_.concurrent_drops.push_back(DropIndex{name_before_renames(op.table), op.index, true});
   }
 
-  void place(const AddUnique& op) {
-    if (!existing()) return phases_.main.push_back(op);
-    phases_.concurrent_builds.push_back(
-        CreateIndex{op.table, unique_index(op.unique.name, op.unique.columns), true});
-    phases_.finish.push_back(AddUnique{op.table, op.unique, op.unique.name});
-  }
-
   void place(const SetPrimaryKey& op) {
     if (!existing() || !adopts_index(op)) return phases_.main.push_back(op);
     const std::string index = primary_key_index_name(op.name);
@@ -176,19 +176,30 @@ class Planner {
     phases_.finish.push_back(adopting);
   }
 
-  void place(const AddForeignKey& op) {
+  // On a table that existed before: a kind that can adopt an index gets one
+  // built concurrently and adopts it in the finish phase; a kind that can be
+  // added NOT VALID is, and is validated in a step of its own (a late one
+  // when it waits for adoptions).
+  void place(const AddConstraint& op) {
     std::vector<Op>& target = main_or_finish();
     if (!existing()) return target.push_back(op);
-    target.push_back(AddForeignKey{op.table, op.foreign_key, true});
-    const ValidateConstraint validate{op.table, op.foreign_key.name};
-    (&target == &phases_.finish ? phases_.late_validations : phases_.validations)
-        .push_back(validate);
-  }
-
-  void place(const AddCheck& op) {
-    if (!existing()) return phases_.main.push_back(op);
-    phases_.main.push_back(AddCheck{op.table, op.check, true});
-    phases_.validations.push_back(ValidateConstraint{op.table, op.check.name});
+    std::visit(
+        [&](const auto& constraint) {
+          using Kind = ConstraintKindOf<std::decay_t<decltype(constraint)>>;
+          if constexpr (Kind::kind.using_index) {
+            phases_.concurrent_builds.push_back(
+                CreateIndex{op.table, unique_index(constraint.name, constraint.columns), true});
+            phases_.finish.push_back(AddConstraint{op.table, constraint, false, constraint.name});
+          } else if constexpr (Kind::kind.not_valid) {
+            target.push_back(AddConstraint{op.table, constraint, true});
+            const ValidateConstraint validate{op.table, constraint.name};
+            (&target == &phases_.finish ? phases_.late_validations : phases_.validations)
+                .push_back(validate);
+          } else {
+            target.push_back(op);
+          }
+        },
+        op.constraint);
   }
 
   void place(const AlterColumn& op) {
@@ -279,10 +290,10 @@ class Planner {
   // (no scan: the validated check proves it) and the check dropped.
   void set_not_null(const std::string& table, const Column& nullable, const Column& not_null) {
     const CheckConstraint check = not_null_check(table, not_null.name);
-    phases_.main.push_back(AddCheck{table, check, true});
+    phases_.main.push_back(AddConstraint{table, check, true});
     phases_.validations.push_back(ValidateConstraint{table, check.name});
     phases_.set_not_null.push_back(AlterColumn{table, nullable, not_null, std::nullopt});
-    phases_.set_not_null.push_back(DropCheck{table, check});
+    phases_.set_not_null.push_back(DropConstraint{table, check});
   }
 
   // The key a backfill walks: the primary key in place while it runs (the

@@ -108,25 +108,15 @@ std::string render_op(const Op& op) {
         } else if constexpr (std::is_same_v<T, SetTableComment>) {
           return call("set_table_comment",
                       {literal(o.table), o.to ? literal(*o.to) : "std::nullopt"});
-        } else if constexpr (std::is_same_v<T, AddForeignKey>) {
-          return call("add_foreign_key", with_options({literal(o.table),
-                                                       foreign_key_initializer(o.foreign_key)},
-                                                      Initializer().add_if(o.not_valid,
-                                                                           "not_valid", "true")));
-        } else if constexpr (std::is_same_v<T, DropForeignKey>) {
-          return call("drop_foreign_key", {literal(o.table), literal(o.foreign_key.name)});
-        } else if constexpr (std::is_same_v<T, AddUnique>) {
-          return call("add_unique",
-                      with_options({literal(o.table), unique_initializer(o.unique)},
-                                   Initializer().add_optional("using_index", o.using_index)));
-        } else if constexpr (std::is_same_v<T, DropUnique>) {
-          return call("drop_unique", {literal(o.table), literal(o.unique.name)});
-        } else if constexpr (std::is_same_v<T, AddCheck>) {
-          return call("add_check",
-                      with_options({literal(o.table), check_initializer(o.check)},
-                                   Initializer().add_if(o.not_valid, "not_valid", "true")));
-        } else if constexpr (std::is_same_v<T, DropCheck>) {
-          return call("drop_check", {literal(o.table), literal(o.check.name)});
+        } else if constexpr (std::is_same_v<T, AddConstraint>) {
+          return call(kind_of(o.constraint).add_call,
+                      with_options({literal(o.table), constraint_initializer(o.constraint)},
+                                   Initializer()
+                                       .add_if(o.not_valid, "not_valid", "true")
+                                       .add_optional("using_index", o.using_index)));
+        } else if constexpr (std::is_same_v<T, DropConstraint>) {
+          return call(kind_of(o.constraint).drop_call,
+                      {literal(o.table), literal(name_of(o.constraint))});
         } else if constexpr (std::is_same_v<T, CreateIndex>) {
           return call("create_index",
                       with_options({literal(o.table), index_initializer(o.index)},

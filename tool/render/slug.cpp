@@ -1,6 +1,7 @@
 // Slugs of migration files (see slug.hpp).
 #include "render/slug.hpp"
 
+#include <algorithm>
 #include <type_traits>
 #include <utility>
 
@@ -39,42 +40,67 @@ std::string clean_slug(std::string_view text) {
   return slug.empty() ? "migration" : slug;
 }
 
+// The verb of each kind of operation; a constraint's is its kind's recorder
+// call (constraint.hpp), the name its migration file shows.
 std::string verb(const Op& op) {
-  // In the order of the Op alternatives.
-  static constexpr const char* kVerbs[] = {
-      "create",             // CreateTable
-      "drop",               // DropTable
-      "rename",             // RenameTable
-      "add",                // AddColumn
-      "drop",               // DropColumn
-      "rename",             // RenameColumn
-      "alter",              // AlterColumn
-      "primary_key",        // SetPrimaryKey
-      "comment",            // SetTableComment
-      "add_foreign_key",    // AddForeignKey
-      "drop_foreign_key",   // DropForeignKey
-      "add_unique",         // AddUnique
-      "drop_unique",        // DropUnique
-      "add_check",          // AddCheck
-      "drop_check",         // DropCheck
-      "create_index",       // CreateIndex
-      "drop_index",         // DropIndex
-      "rename_constraint",  // RenameConstraint
-      "rename_index",       // RenameIndex
-      "validate",           // ValidateConstraint
-      "create_enum",        // CreateEnum
-      "drop_enum",          // DropEnum
-      "rename_enum",        // RenameEnum
-      "add_enum_label",     // AddEnumLabel
-      "rename_enum_label",  // RenameEnumLabel
-      "recreate_enum",      // RecreateEnum
-      "backfill",           // Backfill
-      "commit",             // CommitStep
-      "execute_sql",        // ExecuteSql
-  };
-  static_assert(std::size(kVerbs) == std::variant_size_v<Op>);
-  return kVerbs[op.index()];
+  return std::visit(
+      [](const auto& o) -> std::string {
+        using T = std::decay_t<decltype(o)>;
+        if constexpr (std::is_same_v<T, AddConstraint>) {
+          return std::string(kind_of(o.constraint).add_call);
+        } else if constexpr (std::is_same_v<T, DropConstraint>) {
+          return std::string(kind_of(o.constraint).drop_call);
+        } else if constexpr (std::is_same_v<T, CreateTable>) {
+          return "create";
+        } else if constexpr (std::is_same_v<T, DropTable> || std::is_same_v<T, DropColumn>) {
+          return "drop";
+        } else if constexpr (std::is_same_v<T, RenameTable> || std::is_same_v<T, RenameColumn>) {
+          return "rename";
+        } else if constexpr (std::is_same_v<T, AddColumn>) {
+          return "add";
+        } else if constexpr (std::is_same_v<T, AlterColumn>) {
+          return "alter";
+        } else if constexpr (std::is_same_v<T, SetPrimaryKey>) {
+          return "primary_key";
+        } else if constexpr (std::is_same_v<T, SetTableComment>) {
+          return "comment";
+        } else if constexpr (std::is_same_v<T, CreateIndex>) {
+          return "create_index";
+        } else if constexpr (std::is_same_v<T, DropIndex>) {
+          return "drop_index";
+        } else if constexpr (std::is_same_v<T, RenameConstraint>) {
+          return "rename_constraint";
+        } else if constexpr (std::is_same_v<T, RenameIndex>) {
+          return "rename_index";
+        } else if constexpr (std::is_same_v<T, ValidateConstraint>) {
+          return "validate";
+        } else if constexpr (std::is_same_v<T, CreateEnum>) {
+          return "create_enum";
+        } else if constexpr (std::is_same_v<T, DropEnum>) {
+          return "drop_enum";
+        } else if constexpr (std::is_same_v<T, RenameEnum>) {
+          return "rename_enum";
+        } else if constexpr (std::is_same_v<T, AddEnumLabel>) {
+          return "add_enum_label";
+        } else if constexpr (std::is_same_v<T, RenameEnumLabel>) {
+          return "rename_enum_label";
+        } else if constexpr (std::is_same_v<T, RecreateEnum>) {
+          return "recreate_enum";
+        } else if constexpr (std::is_same_v<T, Backfill>) {
+          return "backfill";
+        } else if constexpr (std::is_same_v<T, CommitStep>) {
+          return "commit";
+        } else {
+          static_assert(std::is_same_v<T, ExecuteSql>);
+          return "execute_sql";
+        }
+      },
+      op);
 }
+
+// Operations of one kind: the same alternative, and for a constraint the
+// same kind of constraint (an added foreign key and an added check differ).
+bool same_kind(const Op& a, const Op& b) { return a.index() == b.index() && verb(a) == verb(b); }
 
 // What an operation touches: the table (or enum) it is on and, for operations
 // on one of its parts, the part. Consecutive operations on parts of the same
@@ -96,13 +122,9 @@ std::pair<std::string, std::string> subject(const Op& op) {
         } else if constexpr (std::is_same_v<T, SetPrimaryKey> ||
                              std::is_same_v<T, SetTableComment>) {
           return {o.table, ""};
-        } else if constexpr (std::is_same_v<T, AddForeignKey> ||
-                             std::is_same_v<T, DropForeignKey>) {
-          return {o.foreign_key.name, ""};
-        } else if constexpr (std::is_same_v<T, AddUnique> || std::is_same_v<T, DropUnique>) {
-          return {o.unique.name, ""};
-        } else if constexpr (std::is_same_v<T, AddCheck> || std::is_same_v<T, DropCheck>) {
-          return {o.check.name, ""};
+        } else if constexpr (std::is_same_v<T, AddConstraint> ||
+                             std::is_same_v<T, DropConstraint>) {
+          return {name_of(o.constraint), ""};
         } else if constexpr (std::is_same_v<T, CreateIndex> || std::is_same_v<T, DropIndex>) {
           return {o.index.name, ""};
         } else if constexpr (std::is_same_v<T, RenameConstraint> ||
@@ -138,9 +160,9 @@ std::string slug_from_ops(const std::vector<Op>& ops) {
   const std::string first_phrase =
       slug_words(verb(ops.front()) + "_" + first_owner + "_" + first_part);
 
-  bool same_kind = true;
-  for (const Op& op : ops) same_kind = same_kind && op.index() == ops.front().index();
-  if (!same_kind) {
+  const bool all_one_kind =
+      std::all_of(ops.begin(), ops.end(), [&](const Op& op) { return same_kind(op, ops.front()); });
+  if (!all_one_kind) {
     // The count must survive the length limit: the phrase is cut instead.
     const std::string more = and_more(ops.size() - 1);
     std::string phrase = first_phrase;

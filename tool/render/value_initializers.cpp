@@ -119,6 +119,17 @@ std::string foreign_key_initializer(const ForeignKey& key) {
       .str();
 }
 
+std::string constraint_initializer(const Constraint& constraint) {
+  struct Initializers {
+    std::string operator()(const UniqueConstraint& unique) const {
+      return unique_initializer(unique);
+    }
+    std::string operator()(const CheckConstraint& check) const { return check_initializer(check); }
+    std::string operator()(const ForeignKey& key) const { return foreign_key_initializer(key); }
+  };
+  return std::visit(Initializers{}, constraint);
+}
+
 std::string index_initializer(const Index& index) {
   std::vector<std::string> keys;
   for (const IndexKey& key : index.keys) {

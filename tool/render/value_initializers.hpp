@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "structmig/constraint.hpp"
 #include "structmig/schema.hpp"
 
 namespace structmig::render {
@@ -42,6 +43,8 @@ std::string column_initializer(const Column& column);
 std::string unique_initializer(const UniqueConstraint& unique);
 std::string check_initializer(const CheckConstraint& check);
 std::string foreign_key_initializer(const ForeignKey& key);
+/// The initializer of the constraint's own kind (one of the three above).
+std::string constraint_initializer(const Constraint& constraint);
 std::string index_initializer(const Index& index);
 std::string enum_initializer(const EnumType& type);
 

@@ -16,6 +16,7 @@
 #include <variant>
 #include <vector>
 
+#include "structmig/constraint.hpp"
 #include "structmig/schema.hpp"
 
 namespace structmig {
@@ -82,42 +83,27 @@ struct SetTableComment {
 
 // ---- constraints and indexes ----------------------------------------------
 
-/// NOT VALID: the constraint holds for new rows at once, the existing rows are
-/// checked later by ValidateConstraint, which does not block writes.
-struct AddForeignKey {
+/// ALTER TABLE … ADD CONSTRAINT, of any kind (constraint.hpp).
+/// `not_valid`: the constraint holds for new rows at once, the existing rows
+/// are checked later by ValidateConstraint, which does not block writes
+/// (foreign keys and checks). `using_index`: the constraint adopts a unique
+/// index built beforehand (concurrently), no scan under the lock (unique
+/// constraints). The recorder and to_sql() refuse an option the kind does not
+/// take (std::invalid_argument).
+struct AddConstraint {
   std::string table;
-  ForeignKey foreign_key;
+  Constraint constraint;
   bool not_valid = false;
-  friend bool operator==(const AddForeignKey&, const AddForeignKey&) = default;
-};
-struct DropForeignKey {
-  std::string table;
-  ForeignKey foreign_key;
-  friend bool operator==(const DropForeignKey&, const DropForeignKey&) = default;
-};
-/// `using_index`: the constraint adopts a unique index built beforehand
-/// (concurrently): ADD CONSTRAINT … UNIQUE USING INDEX, no scan under the lock.
-struct AddUnique {
-  std::string table;
-  UniqueConstraint unique;
   std::optional<std::string> using_index;
-  friend bool operator==(const AddUnique&, const AddUnique&) = default;
+  friend bool operator==(const AddConstraint&, const AddConstraint&) = default;
 };
-struct DropUnique {
+/// ALTER TABLE … DROP CONSTRAINT. The diff fills the whole definition, so the
+/// inverse adds it again; a migration file's drop names just the constraint
+/// (its kind is that of the call: drop_foreign_key, drop_unique, drop_check).
+struct DropConstraint {
   std::string table;
-  UniqueConstraint unique;
-  friend bool operator==(const DropUnique&, const DropUnique&) = default;
-};
-struct AddCheck {
-  std::string table;
-  CheckConstraint check;
-  bool not_valid = false;  // as AddForeignKey::not_valid
-  friend bool operator==(const AddCheck&, const AddCheck&) = default;
-};
-struct DropCheck {
-  std::string table;
-  CheckConstraint check;
-  friend bool operator==(const DropCheck&, const DropCheck&) = default;
+  Constraint constraint;
+  friend bool operator==(const DropConstraint&, const DropConstraint&) = default;
 };
 /// CONCURRENTLY: reads and writes go on while the index is built (or dropped);
 /// PostgreSQL runs it outside any transaction, so it is a step of its own. A
@@ -243,11 +229,10 @@ struct ExecuteSql {
 };
 
 using Op = std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,
-                        AlterColumn, SetPrimaryKey, SetTableComment, AddForeignKey, DropForeignKey,
-                        AddUnique, DropUnique, AddCheck, DropCheck, CreateIndex, DropIndex,
-                        RenameConstraint, RenameIndex, ValidateConstraint, CreateEnum, DropEnum,
-                        RenameEnum, AddEnumLabel, RenameEnumLabel, RecreateEnum, Backfill,
-                        CommitStep, ExecuteSql>;
+                        AlterColumn, SetPrimaryKey, SetTableComment, AddConstraint, DropConstraint,
+                        CreateIndex, DropIndex, RenameConstraint, RenameIndex, ValidateConstraint,
+                        CreateEnum, DropEnum, RenameEnum, AddEnumLabel, RenameEnumLabel,
+                        RecreateEnum, Backfill, CommitStep, ExecuteSql>;
 
 /// Thrown by reverse() for an operation that has no inverse (raw SQL), or
 /// whose inverse is nothing (VALIDATE, a backfill, a step boundary).
@@ -288,9 +273,12 @@ std::vector<Step> split_steps(const std::vector<Op>& ops, bool transactional_mig
 struct IndexOptions {
   bool concurrently = false;
 };
+/// Each kind takes only the options constraint.hpp lists for it (NOT VALID:
+/// foreign keys and checks; USING INDEX: unique constraints and primary
+/// keys); the recorder throws std::invalid_argument for another.
 struct ConstraintOptions {
   bool not_valid = false;
-  std::optional<std::string> using_index;  // unique constraints and primary keys
+  std::optional<std::string> using_index;
 };
 struct BackfillOptions {
   std::vector<std::string> key = {"id"};

@@ -117,7 +117,7 @@ inline std::vector<Op> create_ops(const Schema& schema) {
     ops.push_back(CreateTable{table});
   }
   for (const Table& table : schema.tables) {
-    for (const ForeignKey& key : table.foreign_keys) ops.push_back(AddForeignKey{table.name, key});
+    for (const ForeignKey& key : table.foreign_keys) ops.push_back(AddConstraint{table.name, key});
   }
   return ops;
 }

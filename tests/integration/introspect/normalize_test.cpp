@@ -85,7 +85,7 @@ class Normalize : public ::testing::Test {
     }
     for (const Table& table : model.tables) {
       for (const ForeignKey& key : table.foreign_keys)
-        ops.push_back(AddForeignKey{table.name, key});
+        ops.push_back(AddConstraint{table.name, key});
     }
     for (const std::string& statement : to_sql(ops)) db.exec(statement);
   }

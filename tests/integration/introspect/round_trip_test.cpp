@@ -147,7 +147,7 @@ class SqlRoundTrip : public ::testing::Test {
       apply(CreateTable{table});
     }
     for (const Table& table : schema.tables) {
-      for (const ForeignKey& key : table.foreign_keys) apply(AddForeignKey{table.name, key});
+      for (const ForeignKey& key : table.foreign_keys) apply(AddConstraint{table.name, key});
     }
     ASSERT_EQ(read_back(), canonical(schema));
   }
@@ -209,7 +209,7 @@ TEST_F(SqlRoundTrip, HostileAndLongNames) {
                 .comment = "\xF0\x9F\x98\x80 'table'"}}};
   Schema after = schema;
   after.tables[0].uniques.clear();
-  round_trip(schema, DropUnique{long_name, schema.tables[0].uniques[0]}, after);
+  round_trip(schema, DropConstraint{long_name, schema.tables[0].uniques[0]}, after);
 }
 
 TEST_F(SqlRoundTrip, CreateTableWithItsForeignKey) {
@@ -457,7 +457,7 @@ TEST_F(SqlRoundTrip, AddCompositeForeignKeyWithActions) {
                  .on_update = ForeignKeyAction::cascade};
   Schema after = before;
   table_in(after, "ticket_tags").foreign_keys.push_back(key);
-  round_trip(before, AddForeignKey{"ticket_tags", key}, after);
+  round_trip(before, AddConstraint{"ticket_tags", key}, after);
 }
 
 TEST_F(SqlRoundTrip, AddSelfReferencingForeignKey) {
@@ -471,39 +471,39 @@ TEST_F(SqlRoundTrip, AddSelfReferencingForeignKey) {
                  .on_update = ForeignKeyAction::set_null};
   Schema after = before;
   table_in(after, "tickets").foreign_keys.push_back(key);
-  round_trip(before, AddForeignKey{"tickets", key}, after);
+  round_trip(before, AddConstraint{"tickets", key}, after);
 }
 
 TEST_F(SqlRoundTrip, DropForeignKey) {
   Schema after = base_schema();
   table_in(after, "tickets").foreign_keys.clear();
-  round_trip(base_schema(), DropForeignKey{"tickets", tickets().foreign_keys[0]}, after);
+  round_trip(base_schema(), DropConstraint{"tickets", tickets().foreign_keys[0]}, after);
 }
 
 TEST_F(SqlRoundTrip, AddMultiColumnUnique) {
   UniqueConstraint unique{"uq_tickets_title_priority", {"title", "priority"}};
   Schema after = base_schema();
   table_in(after, "tickets").uniques.push_back(unique);
-  round_trip(base_schema(), AddUnique{"tickets", unique}, after);
+  round_trip(base_schema(), AddConstraint{"tickets", unique}, after);
 }
 
 TEST_F(SqlRoundTrip, DropUnique) {
   Schema after = base_schema();
   table_in(after, "tickets").uniques.clear();
-  round_trip(base_schema(), DropUnique{"tickets", tickets().uniques[0]}, after);
+  round_trip(base_schema(), DropConstraint{"tickets", tickets().uniques[0]}, after);
 }
 
 TEST_F(SqlRoundTrip, AddCheck) {
   CheckConstraint check{"ck_tickets_email", "(email <> ''::text)"};
   Schema after = base_schema();
   table_in(after, "tickets").checks.push_back(check);
-  round_trip(base_schema(), AddCheck{"tickets", check}, after);
+  round_trip(base_schema(), AddConstraint{"tickets", check}, after);
 }
 
 TEST_F(SqlRoundTrip, DropCheck) {
   Schema after = base_schema();
   table_in(after, "tickets").checks.clear();
-  round_trip(base_schema(), DropCheck{"tickets", tickets().checks[0]}, after);
+  round_trip(base_schema(), DropConstraint{"tickets", tickets().checks[0]}, after);
 }
 
 TEST_F(SqlRoundTrip, CreateUniqueExpressionIndex) {

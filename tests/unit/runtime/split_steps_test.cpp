@@ -22,7 +22,8 @@ Op add_label() {
   return AddColumn{"items", Column{.name = "label", .type = "text", .nullable = true}};
 }
 Op check_not_valid() {
-  return AddCheck{"items", {.name = "ck_items_qty", .expression = "qty >= 0"}, true};
+  return AddConstraint{"items", CheckConstraint{.name = "ck_items_qty", .expression = "qty >= 0"},
+                       true};
 }
 Op index_concurrently() {
   return CreateIndex{"items", {.name = "ix_items_label", .keys = {{.column = "label"}}}, true};

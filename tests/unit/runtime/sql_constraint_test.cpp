@@ -25,7 +25,7 @@ ForeignKey user_fk(ForeignKeyAction on_delete, ForeignKeyAction on_update) {
 
 TEST(SqlForeignKey, NoActionIsLeftOut) {
   EXPECT_EQ(
-      to_sql(AddForeignKey{"t", user_fk(ForeignKeyAction::no_action, ForeignKeyAction::no_action)}),
+      to_sql(AddConstraint{"t", user_fk(ForeignKeyAction::no_action, ForeignKeyAction::no_action)}),
       Statements{"ALTER TABLE \"t\" ADD CONSTRAINT \"fk_t_user_id_users\" FOREIGN KEY "
                  "(\"user_id\") REFERENCES \"users\" (\"id\")"});
 }
@@ -40,12 +40,12 @@ TEST(SqlForeignKey, EveryAction) {
       "ALTER TABLE \"t\" ADD CONSTRAINT \"fk_t_user_id_users\" FOREIGN KEY (\"user_id\") "
       "REFERENCES \"users\" (\"id\")";
   for (const auto& [action, keywords] : actions) {
-    EXPECT_EQ(to_sql(AddForeignKey{"t", user_fk(action, ForeignKeyAction::no_action)}),
+    EXPECT_EQ(to_sql(AddConstraint{"t", user_fk(action, ForeignKeyAction::no_action)}),
               Statements{prefix + " ON DELETE " + keywords});
-    EXPECT_EQ(to_sql(AddForeignKey{"t", user_fk(ForeignKeyAction::no_action, action)}),
+    EXPECT_EQ(to_sql(AddConstraint{"t", user_fk(ForeignKeyAction::no_action, action)}),
               Statements{prefix + " ON UPDATE " + keywords});
   }
-  EXPECT_EQ(to_sql(AddForeignKey{
+  EXPECT_EQ(to_sql(AddConstraint{
                 "t", user_fk(ForeignKeyAction::set_default, ForeignKeyAction::restrict)}),
             Statements{prefix + " ON DELETE SET DEFAULT ON UPDATE RESTRICT"});
 }
@@ -55,38 +55,38 @@ TEST(SqlForeignKey, CompositeAndImplicitReferencedKey) {
                        .columns = {"x", "y"},
                        .referenced_table = "b",
                        .referenced_columns = {"p", "q"}};
-  EXPECT_EQ(to_sql(AddForeignKey{"a", composite}),
+  EXPECT_EQ(to_sql(AddConstraint{"a", composite}),
             Statements{"ALTER TABLE \"a\" ADD CONSTRAINT \"fk_a_x_y_b\" FOREIGN KEY (\"x\", \"y\") "
                        "REFERENCES \"b\" (\"p\", \"q\")"});
   composite.referenced_columns.clear();
-  EXPECT_EQ(to_sql(AddForeignKey{"a", composite}),
+  EXPECT_EQ(to_sql(AddConstraint{"a", composite}),
             Statements{"ALTER TABLE \"a\" ADD CONSTRAINT \"fk_a_x_y_b\" FOREIGN KEY (\"x\", \"y\") "
                        "REFERENCES \"b\""});
   composite.columns.clear();
-  EXPECT_THROW(to_sql(AddForeignKey{"a", composite}), std::invalid_argument);
+  EXPECT_THROW(to_sql(AddConstraint{"a", composite}), std::invalid_argument);
 }
 
 TEST(SqlForeignKey, DropByName) {
-  EXPECT_EQ(to_sql(DropForeignKey{"t", ForeignKey{.name = "fk_t_user_id_users"}}),
+  EXPECT_EQ(to_sql(DropConstraint{"t", ForeignKey{.name = "fk_t_user_id_users"}}),
             Statements{"ALTER TABLE \"t\" DROP CONSTRAINT \"fk_t_user_id_users\""});
 }
 
 TEST(SqlUnique, AddAndDrop) {
-  EXPECT_EQ(to_sql(AddUnique{"t", UniqueConstraint{"uq_t_a_b", {"a", "b"}}}),
+  EXPECT_EQ(to_sql(AddConstraint{"t", UniqueConstraint{"uq_t_a_b", {"a", "b"}}}),
             Statements{"ALTER TABLE \"t\" ADD CONSTRAINT \"uq_t_a_b\" UNIQUE (\"a\", \"b\")"});
-  EXPECT_EQ(to_sql(DropUnique{"t", UniqueConstraint{.name = "uq_t_a_b"}}),
+  EXPECT_EQ(to_sql(DropConstraint{"t", UniqueConstraint{.name = "uq_t_a_b"}}),
             Statements{"ALTER TABLE \"t\" DROP CONSTRAINT \"uq_t_a_b\""});
-  EXPECT_THROW(to_sql(AddUnique{"t", UniqueConstraint{"uq_t", {}}}), std::invalid_argument);
-  EXPECT_THROW(to_sql(AddUnique{"t", UniqueConstraint{"", {"a"}}}), std::invalid_argument);
+  EXPECT_THROW(to_sql(AddConstraint{"t", UniqueConstraint{"uq_t", {}}}), std::invalid_argument);
+  EXPECT_THROW(to_sql(AddConstraint{"t", UniqueConstraint{"", {"a"}}}), std::invalid_argument);
 }
 
 TEST(SqlCheck, AddVerbatimAndDrop) {
-  EXPECT_EQ(to_sql(AddCheck{"t", CheckConstraint{"ck_t_score", "score BETWEEN 0 AND 10"}}),
+  EXPECT_EQ(to_sql(AddConstraint{"t", CheckConstraint{"ck_t_score", "score BETWEEN 0 AND 10"}}),
             Statements{"ALTER TABLE \"t\" ADD CONSTRAINT \"ck_t_score\" CHECK (score BETWEEN 0 AND "
                        "10)"});
-  EXPECT_EQ(to_sql(DropCheck{"t", CheckConstraint{.name = "ck_t_score"}}),
+  EXPECT_EQ(to_sql(DropConstraint{"t", CheckConstraint{.name = "ck_t_score"}}),
             Statements{"ALTER TABLE \"t\" DROP CONSTRAINT \"ck_t_score\""});
-  EXPECT_THROW(to_sql(AddCheck{"t", CheckConstraint{"ck_t", ""}}), std::invalid_argument);
+  EXPECT_THROW(to_sql(AddConstraint{"t", CheckConstraint{"ck_t", ""}}), std::invalid_argument);
 }
 
 TEST(SqlIndex, PlainBtreeOmitsTheMethod) {

@@ -273,7 +273,7 @@ TEST(SqlExecuteSql, Verbatim) {
 TEST(SqlOpList, ConcatenatesInOrder) {
   std::vector<Op> ops{CreateTable{Table{.name = "a", .columns = {column("x", "integer")}}},
                       AddColumn{"a", column("y", "text")},
-                      AddUnique{"a", UniqueConstraint{"uq_a_y", {"y"}}}, ExecuteSql{"SELECT 1"},
+                      AddConstraint{"a", UniqueConstraint{"uq_a_y", {"y"}}}, ExecuteSql{"SELECT 1"},
                       DropTable{Table{.name = "a"}}};
   EXPECT_EQ(to_sql(ops), (Statements{"CREATE TABLE \"a\" (\n    \"x\" integer NOT NULL\n)",
                                      "ALTER TABLE \"a\" ADD COLUMN \"y\" text NOT NULL",

@@ -51,10 +51,10 @@ TEST(DiffOrder, ForeignKeyCycleBetweenNewTables) {
   const std::vector<Op> expected = {
       CreateTable{without_keys(left)},
       CreateTable{right},
-      AddForeignKey{"left_side", left.foreign_keys[0]},
+      AddConstraint{"left_side", left.foreign_keys[0]},
   };
   EXPECT_EQ(plan.upgrade, expected);
-  EXPECT_EQ(plan.downgrade, (std::vector<Op>{DropForeignKey{"left_side", left.foreign_keys[0]},
+  EXPECT_EQ(plan.downgrade, (std::vector<Op>{DropConstraint{"left_side", left.foreign_keys[0]},
                                              DropTable{right}, DropTable{without_keys(left)}}));
 }
 
@@ -71,7 +71,7 @@ TEST(DiffOrder, ForeignKeyCycleBetweenDroppedTables) {
   const Table kept = table("kept", {col("id", "bigint")});
   const Plan plan = diff_schemas(schema({left, right, kept}), schema({kept}));
   const std::vector<Op> expected = {
-      DropForeignKey{"left_side", left.foreign_keys[0]},
+      DropConstraint{"left_side", left.foreign_keys[0]},
       DropTable{right},
       DropTable{without_keys(left)},
   };
@@ -102,8 +102,8 @@ TEST(DiffOrder, NewTableReferencingAKeptTable) {
   const std::vector<Op> expected = {
       CreateTable{created},
       AddColumn{"users", users_now.columns[1]},
-      AddUnique{"users", users_now.uniques[0]},
-      AddForeignKey{"notes", notes.foreign_keys[0]},
+      AddConstraint{"users", users_now.uniques[0]},
+      AddConstraint{"notes", notes.foreign_keys[0]},
   };
   EXPECT_EQ(plan.upgrade, expected);
   EXPECT_EQ(plan.downgrade, reverse(plan.upgrade));
@@ -118,7 +118,7 @@ TEST(DiffOrder, ForeignKeyDroppedBeforeTheTableItReferences) {
   const Table gone = table("gone", {col("id", "bigint")});
   const Plan plan = diff_schemas(schema({kept_with_key, gone}), schema({kept}));
   const std::vector<Op> expected = {
-      DropForeignKey{"kept", kept_with_key.foreign_keys[0]},
+      DropConstraint{"kept", kept_with_key.foreign_keys[0]},
       DropColumn{"kept", kept_with_key.columns[1]},
       DropTable{gone},
   };
@@ -135,8 +135,8 @@ TEST(DiffOrder, ForeignKeyDroppedBeforeTheColumnItReferences) {
   const Table notes_now = table("notes", {col("id", "bigint"), col("handle", "text")});
   const Plan plan = diff_schemas(schema({users, notes}), schema({users_now, notes_now}));
   const std::vector<Op> expected = {
-      DropForeignKey{"notes", notes.foreign_keys[0]},
-      DropUnique{"users", users.uniques[0]},
+      DropConstraint{"notes", notes.foreign_keys[0]},
+      DropConstraint{"users", users.uniques[0]},
       DropColumn{"users", users.columns[1]},
   };
   EXPECT_EQ(plan.upgrade, expected);
@@ -153,8 +153,8 @@ TEST(DiffOrder, RemovedTablesKeyToAChangingKeyIsDroppedFirst) {
                                 {fk("notes", {"handle"}, "users", {"handle"})});
   const Plan plan = diff_schemas(schema({users, notes}), schema({users_now}));
   const std::vector<Op> expected = {
-      DropForeignKey{"notes", notes.foreign_keys[0]},
-      DropUnique{"users", users.uniques[0]},
+      DropConstraint{"notes", notes.foreign_keys[0]},
+      DropConstraint{"users", users.uniques[0]},
       DropTable{without_keys(notes)},
   };
   EXPECT_EQ(plan.upgrade, expected);
@@ -227,7 +227,7 @@ TEST(DiffOrder, EveryStepInOrder) {
       RecreateEnum{enum_type("kind", {"a", "b"}), enum_type("kind", {"b"}), {}},
       // 3. drops of constraints and indexes on kept tables
       DropIndex{"accounts", accounts.indexes[0]},
-      DropCheck{"accounts", accounts.checks[0]},
+      DropConstraint{"accounts", accounts.checks[0]},
       // 4. new tables, referenced first; the key to accounts(handle) waits
       CreateTable{without_keys(new_parent)},
       CreateTable{new_child},
@@ -239,15 +239,15 @@ TEST(DiffOrder, EveryStepInOrder) {
       AddColumn{"tickets", tickets_now.columns[3]},
       AddColumn{"tickets", tickets_now.columns[4]},
       // 6. constraints and indexes, foreign keys last
-      AddUnique{"accounts", accounts_now.uniques[1]},
-      AddCheck{"accounts", accounts_now.checks[0]},
-      AddForeignKey{"new_parent", new_parent.foreign_keys[0]},
-      AddForeignKey{"tickets", tickets_now.foreign_keys[1]},
+      AddConstraint{"accounts", accounts_now.uniques[1]},
+      AddConstraint{"accounts", accounts_now.checks[0]},
+      AddConstraint{"new_parent", new_parent.foreign_keys[0]},
+      AddConstraint{"tickets", tickets_now.foreign_keys[1]},
       // 7. dropped columns
       DropColumn{"accounts", accounts.columns[1]},
       DropColumn{"accounts", accounts.columns[3]},
       // 8. removed tables: the key that closes the cycle, then referencing first
-      DropForeignKey{"gone_a", gone_a.foreign_keys[0]},
+      DropConstraint{"gone_a", gone_a.foreign_keys[0]},
       DropTable{gone_b},
       DropTable{without_keys(gone_a)},
       DropTable{old_stuff},

@@ -223,9 +223,9 @@ TEST(DiffConstraints, AddedOnAKeptTable) {
   const Plan plan =
       diff_schemas(schema({m.organizations, m.bare}), schema({m.organizations, m.full}));
   const std::vector<Op> expected = {
-      AddUnique{"members", m.full.uniques[0]},          AddCheck{"members", m.full.checks[0]},
+      AddConstraint{"members", m.full.uniques[0]},      AddConstraint{"members", m.full.checks[0]},
       CreateIndex{"members", m.full.indexes[0]},        CreateIndex{"members", m.full.indexes[1]},
-      AddForeignKey{"members", m.full.foreign_keys[0]},
+      AddConstraint{"members", m.full.foreign_keys[0]},
   };
   EXPECT_EQ(plan.upgrade, expected);
   EXPECT_EQ(plan.downgrade, reverse(plan.upgrade));
@@ -236,11 +236,11 @@ TEST(DiffConstraints, DroppedFromAKeptTable) {
   const Plan plan =
       diff_schemas(schema({m.organizations, m.full}), schema({m.organizations, m.bare}));
   const std::vector<Op> expected = {
-      DropForeignKey{"members", m.full.foreign_keys[0]},
+      DropConstraint{"members", m.full.foreign_keys[0]},
       DropIndex{"members", m.full.indexes[0]},
       DropIndex{"members", m.full.indexes[1]},
-      DropUnique{"members", m.full.uniques[0]},
-      DropCheck{"members", m.full.checks[0]},
+      DropConstraint{"members", m.full.uniques[0]},
+      DropConstraint{"members", m.full.checks[0]},
   };
   EXPECT_EQ(plan.upgrade, expected);
   EXPECT_EQ(plan.downgrade, reverse(plan.upgrade));
@@ -259,15 +259,15 @@ TEST(DiffConstraints, ChangedAreDroppedAndAddedAgain) {
   const Plan plan =
       diff_schemas(schema({m.organizations, m.full}), schema({m.organizations, changed}));
   const std::vector<Op> expected = {
-      DropForeignKey{"members", m.full.foreign_keys[0]},
+      DropConstraint{"members", m.full.foreign_keys[0]},
       DropIndex{"members", m.full.indexes[1]},
-      DropUnique{"members", m.full.uniques[0]},
-      DropCheck{"members", m.full.checks[0]},
+      DropConstraint{"members", m.full.uniques[0]},
+      DropConstraint{"members", m.full.checks[0]},
       AlterColumn{"members", m.full.columns[3], changed.columns[3], "\"rating\"::smallint"},
-      AddUnique{"members", changed.uniques[0]},
-      AddCheck{"members", changed.checks[0]},
+      AddConstraint{"members", changed.uniques[0]},
+      AddConstraint{"members", changed.checks[0]},
       CreateIndex{"members", changed.indexes[1]},
-      AddForeignKey{"members", changed.foreign_keys[0]},
+      AddConstraint{"members", changed.foreign_keys[0]},
   };
   EXPECT_EQ(plan.upgrade, expected);
   EXPECT_EQ(plan.downgrade, reverse(plan.upgrade));
@@ -299,8 +299,8 @@ TEST(DiffConstraints, NewNameAndNewDefinitionIsDropAndAdd) {
   changed.checks = {check("members", "positive", "rating > 0")};
   const Plan plan =
       diff_schemas(schema({m.organizations, m.full}), schema({m.organizations, changed}));
-  EXPECT_EQ(plan.upgrade, (std::vector<Op>{DropCheck{"members", m.full.checks[0]},
-                                           AddCheck{"members", changed.checks[0]}}));
+  EXPECT_EQ(plan.upgrade, (std::vector<Op>{DropConstraint{"members", m.full.checks[0]},
+                                           AddConstraint{"members", changed.checks[0]}}));
 }
 
 TEST(Diff, DowngradeIsTheUpgradeReversed) {

@@ -39,13 +39,13 @@ TEST(DiffTypeDependents, EnumLabelAddedRebuildsWhatNamesItsColumns) {
                                  schema({d}, {enum_type("st", {"draft", "new", "gone"})}));
   const std::vector<Op> expected = {
       DropIndex{"documents", kOpenIndex},
-      DropCheck{"documents", kStatusCheck},
+      DropConstraint{"documents", kStatusCheck},
       AddEnumLabel{.type = "st",
                    .label = "new",
                    .after = "draft",
                    .type_before = enum_type("st", {"draft", "gone"}),
                    .usages = kUsages},
-      AddCheck{"documents", kStatusCheck},
+      AddConstraint{"documents", kStatusCheck},
       CreateIndex{"documents", kOpenIndex},
   };
   EXPECT_EQ(plan.upgrade, expected);
@@ -63,7 +63,7 @@ TEST(DiffTypeDependents, RemovedTableLosesThemBeforeTheEnumIsRecreated) {
   dropped.indexes = {kExpressionIndex, kStatusIndex};
   const std::vector<Op> expected = {
       DropIndex{"documents", kOpenIndex},
-      DropCheck{"documents", kStatusCheck},
+      DropConstraint{"documents", kStatusCheck},
       RecreateEnum{enum_type("st", {"draft", "gone"}), enum_type("st", {"draft"}), kUsages},
       DropTable{dropped},
   };
@@ -79,9 +79,9 @@ TEST(DiffTypeDependents, ColumnConvertedToAnEnumRebuildsAroundTheAlter) {
   const Plan plan = diff_schemas(schema({before}, {enum_type("st", {"x"})}),
                                  schema({now}, {enum_type("st", {"x"})}));
   const std::vector<Op> expected = {
-      DropCheck{"t", s_check},
+      DropConstraint{"t", s_check},
       AlterColumn{"t", before.columns[1], now.columns[1], "\"s\"::st"},
-      AddCheck{"t", s_check},
+      AddConstraint{"t", s_check},
   };
   EXPECT_EQ(plan.upgrade, expected);
   // A plain widening rebuilds nothing.

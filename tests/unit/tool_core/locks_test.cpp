@@ -14,15 +14,64 @@ using namespace structmig::test;
 TEST(Locks, ForeignKeyLocksBothTables) {
   const ForeignKey key = fk("tickets", {"user_id"}, "users");
   LockContext context;
-  EXPECT_EQ(context.locks(AddForeignKey{"tickets", key, false}),
+  EXPECT_EQ(context.locks(AddConstraint{"tickets", key, false}),
             (std::vector<LockTaken>{
-                {"SHARE ROW EXCLUSIVE on \"tickets\"", "until every row is checked: writes wait"},
-                {"SHARE ROW EXCLUSIVE on \"users\"", "until every row is checked: writes wait"}}));
-  context.record(AddForeignKey{"tickets", key, true});
+                {"SHARE ROW EXCLUSIVE on \"tickets\"", "every row is checked: writes wait"},
+                {"SHARE ROW EXCLUSIVE on \"users\"", "every row is checked: writes wait"}}));
+  context.record(AddConstraint{"tickets", key, true});
   EXPECT_EQ(context.locks(ValidateConstraint{"tickets", key.name}),
             (std::vector<LockTaken>{{"SHARE UPDATE EXCLUSIVE on \"tickets\"",
                                      "reads and writes go on while existing rows are checked"},
                                     {"ROW SHARE on \"users\"", "reads and writes go on"}}));
+}
+
+// Every kind of constraint through the one AddConstraint: its kind's lock on
+// its table (and on the tables it references), and what the options spare.
+TEST(Locks, EachKindOfConstraintAdded) {
+  const ForeignKey key = fk("tickets", {"user_id"}, "users");
+  const UniqueConstraint unique{.name = "uq_tickets_code", .columns = {"code"}};
+  const CheckConstraint check{.name = "ck_tickets_code", .expression = "code <> ''"};
+  const auto on = [](const std::string& lock, const std::string& table, const std::string& effect) {
+    return LockTaken{lock + " on \"" + table + "\"", effect};
+  };
+  const std::string later = "brief: existing rows are checked later";
+  LockContext context;
+  EXPECT_EQ(context.locks(AddConstraint{"tickets", key, true}),
+            (std::vector<LockTaken>{on("SHARE ROW EXCLUSIVE", "tickets", later),
+                                    on("SHARE ROW EXCLUSIVE", "users", later)}));
+  EXPECT_EQ(context.locks(AddConstraint{"tickets", unique}),
+            (std::vector<LockTaken>{
+                on("ACCESS EXCLUSIVE", "tickets", "its index is built: reads and writes wait")}));
+  EXPECT_EQ(context.locks(AddConstraint{"tickets", unique, false, unique.name}),
+            (std::vector<LockTaken>{
+                on("ACCESS EXCLUSIVE", "tickets", "brief: adopts the unique index built before")}));
+  EXPECT_EQ(context.locks(AddConstraint{"tickets", check}),
+            (std::vector<LockTaken>{
+                on("ACCESS EXCLUSIVE", "tickets", "every row is checked: reads and writes wait")}));
+  EXPECT_EQ(context.locks(AddConstraint{"tickets", check, true}),
+            (std::vector<LockTaken>{on("ACCESS EXCLUSIVE", "tickets", later)}));
+
+  context.record(CreateTable{table("tickets", {col("id", "bigint")})});
+  const std::string fresh = "brief: the table is new and empty";
+  EXPECT_EQ(context.locks(AddConstraint{"tickets", key}),
+            (std::vector<LockTaken>{on("SHARE ROW EXCLUSIVE", "tickets", fresh),
+                                    on("SHARE ROW EXCLUSIVE", "users", fresh)}));
+  EXPECT_EQ(context.locks(AddConstraint{"tickets", unique}),
+            (std::vector<LockTaken>{on("ACCESS EXCLUSIVE", "tickets", fresh)}));
+  EXPECT_EQ(context.locks(AddConstraint{"tickets", check}),
+            (std::vector<LockTaken>{on("ACCESS EXCLUSIVE", "tickets", fresh)}));
+}
+
+TEST(Locks, EachKindOfConstraintDropped) {
+  LockContext context;
+  EXPECT_EQ(context.locks(DropConstraint{"tickets", fk("tickets", {"user_id"}, "users")}),
+            (std::vector<LockTaken>{
+                {"ACCESS EXCLUSIVE on \"tickets\"", "brief"},
+                {"ACCESS EXCLUSIVE on \"users\"", "brief: the key's triggers on it are dropped"}}));
+  EXPECT_EQ(context.locks(DropConstraint{"tickets", UniqueConstraint{.name = "uq_tickets_code"}}),
+            (std::vector<LockTaken>{{"ACCESS EXCLUSIVE on \"tickets\"", "brief"}}));
+  EXPECT_EQ(context.locks(DropConstraint{"tickets", CheckConstraint{.name = "ck_tickets_code"}}),
+            (std::vector<LockTaken>{{"ACCESS EXCLUSIVE on \"tickets\"", "brief"}}));
 }
 
 TEST(Locks, NewTablesAreEmpty) {
@@ -41,7 +90,7 @@ TEST(Locks, SetNotNullIsBriefOnlyAfterAValidatedCheck) {
   LockContext context;
   EXPECT_EQ(context.locks(set_not_null)[0].effect,
             "SET NOT NULL scans every row: reads and writes wait");
-  context.record(AddCheck{"t", check, true});
+  context.record(AddConstraint{"t", check, true});
   EXPECT_EQ(context.locks(set_not_null)[0].effect,
             "SET NOT NULL scans every row: reads and writes wait");
   context.record(ValidateConstraint{"t", check.name});

@@ -300,17 +300,25 @@ TEST(Slug, FromNewKindsOfOps) {
             "rename_notes_body_details");
   EXPECT_EQ(slug_for(plan_of({SetTableComment{"tickets", std::nullopt, "x"}}), ""),
             "comment_tickets");
-  EXPECT_EQ(slug_for(plan_of({AddForeignKey{"t", {.name = "fk_t_a_u"}}}), ""),
+  EXPECT_EQ(slug_for(plan_of({AddConstraint{"t", ForeignKey{.name = "fk_t_a_u"}}}), ""),
             "add_foreign_key_fk_t_a_u");
-  EXPECT_EQ(slug_for(plan_of({DropForeignKey{"t", {.name = "fk_t_a_u"}}}), ""),
+  EXPECT_EQ(slug_for(plan_of({DropConstraint{"t", ForeignKey{.name = "fk_t_a_u"}}}), ""),
             "drop_foreign_key_fk_t_a_u");
-  EXPECT_EQ(
-      slug_for(plan_of({AddUnique{"t", {.name = "uq_t_a"}}, AddUnique{"t", {.name = "uq_t_b"}}}),
-               ""),
-      "add_unique_uq_t_a_uq_t_b");
-  EXPECT_EQ(slug_for(plan_of({DropUnique{"t", {.name = "uq_t_a"}}}), ""), "drop_unique_uq_t_a");
-  EXPECT_EQ(slug_for(plan_of({AddCheck{"t", {.name = "ck_t_a"}}}), ""), "add_check_ck_t_a");
-  EXPECT_EQ(slug_for(plan_of({DropCheck{"t", {.name = "ck_t_a"}}}), ""), "drop_check_ck_t_a");
+  EXPECT_EQ(slug_for(plan_of({AddConstraint{"t", UniqueConstraint{.name = "uq_t_a"}},
+                              AddConstraint{"t", UniqueConstraint{.name = "uq_t_b"}}}),
+                     ""),
+            "add_unique_uq_t_a_uq_t_b");
+  EXPECT_EQ(slug_for(plan_of({DropConstraint{"t", UniqueConstraint{.name = "uq_t_a"}}}), ""),
+            "drop_unique_uq_t_a");
+  EXPECT_EQ(slug_for(plan_of({AddConstraint{"t", CheckConstraint{.name = "ck_t_a"}}}), ""),
+            "add_check_ck_t_a");
+  EXPECT_EQ(slug_for(plan_of({DropConstraint{"t", CheckConstraint{.name = "ck_t_a"}}}), ""),
+            "drop_check_ck_t_a");
+  // Constraints of different kinds are operations of different kinds.
+  EXPECT_EQ(slug_for(plan_of({AddConstraint{"t", ForeignKey{.name = "fk_t_a_u"}},
+                              AddConstraint{"t", CheckConstraint{.name = "ck_t_a"}}}),
+                     ""),
+            "add_foreign_key_fk_t_a_u_and_1_more");
   EXPECT_EQ(slug_for(plan_of({CreateIndex{"t", {.name = "ix_t_a"}}}), ""), "create_index_ix_t_a");
   EXPECT_EQ(slug_for(plan_of({DropIndex{"t", {.name = "ix_t_a"}}}), ""), "drop_index_ix_t_a");
   EXPECT_EQ(slug_for(plan_of({RenameConstraint{"t", "pk_old", "pk_t"}}), ""),

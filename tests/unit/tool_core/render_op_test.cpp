@@ -142,13 +142,15 @@ TEST(RenderOp, DropsRenderNamesOnly) {
   EXPECT_EQ(render_op(DropTable{full}), R"(op.drop_table("tickets");)");
   EXPECT_EQ(render_op(DropColumn{"tickets", {.name = "priority", .type = "text"}}),
             R"(op.drop_column("tickets", "priority");)");
-  EXPECT_EQ(render_op(DropForeignKey{"tickets",
-                                     {.name = "fk_t", .columns = {"a"}, .referenced_table = "u"}}),
+  EXPECT_EQ(render_op(DropConstraint{
+                "tickets", ForeignKey{.name = "fk_t", .columns = {"a"}, .referenced_table = "u"}}),
             R"(op.drop_foreign_key("tickets", "fk_t");)");
-  EXPECT_EQ(render_op(DropUnique{"tickets", {.name = "uq_t", .columns = {"a"}}}),
-            R"(op.drop_unique("tickets", "uq_t");)");
-  EXPECT_EQ(render_op(DropCheck{"tickets", {.name = "ck_t", .expression = "a > 0"}}),
-            R"(op.drop_check("tickets", "ck_t");)");
+  EXPECT_EQ(
+      render_op(DropConstraint{"tickets", UniqueConstraint{.name = "uq_t", .columns = {"a"}}}),
+      R"(op.drop_unique("tickets", "uq_t");)");
+  EXPECT_EQ(
+      render_op(DropConstraint{"tickets", CheckConstraint{.name = "ck_t", .expression = "a > 0"}}),
+      R"(op.drop_check("tickets", "ck_t");)");
   EXPECT_EQ(render_op(DropIndex{"tickets", {.name = "ix_t", .keys = {{.column = "a"}}}}),
             R"(op.drop_index("tickets", "ix_t");)");
   EXPECT_EQ(render_op(DropEnum{{.name = "mood", .labels = {"ok"}}}), R"(op.drop_enum("mood");)");
@@ -171,25 +173,25 @@ TEST(RenderOp, Renames) {
 
 TEST(RenderOp, ConstraintsAndIndexes) {
   EXPECT_EQ(
-      render_op(AddForeignKey{"tickets",
-                              {.name = "fk_tickets_user_id_users",
-                               .columns = {"user_id"},
-                               .referenced_table = "users",
-                               .referenced_columns = {"id"},
-                               .on_delete = ForeignKeyAction::cascade}}),
+      render_op(AddConstraint{"tickets", ForeignKey{.name = "fk_tickets_user_id_users",
+                                                    .columns = {"user_id"},
+                                                    .referenced_table = "users",
+                                                    .referenced_columns = {"id"},
+                                                    .on_delete = ForeignKeyAction::cascade}}),
       R"golden(op.add_foreign_key("tickets", {.name = "fk_tickets_user_id_users", .columns = {"user_id"}, .referenced_table = "users", .referenced_columns = {"id"}, .on_delete = ForeignKeyAction::cascade});)golden");
   EXPECT_EQ(
-      render_op(AddForeignKey{"a",
-                              {.name = "fk",
-                               .columns = {"x", "y"},
-                               .referenced_table = "b",
-                               .referenced_columns = {"p", "q"},
-                               .on_update = ForeignKeyAction::restrict}}),
+      render_op(AddConstraint{"a", ForeignKey{.name = "fk",
+                                              .columns = {"x", "y"},
+                                              .referenced_table = "b",
+                                              .referenced_columns = {"p", "q"},
+                                              .on_update = ForeignKeyAction::restrict}}),
       R"golden(op.add_foreign_key("a", {.name = "fk", .columns = {"x", "y"}, .referenced_table = "b", .referenced_columns = {"p", "q"}, .on_update = ForeignKeyAction::restrict});)golden");
-  EXPECT_EQ(render_op(AddUnique{"users", {.name = "uq_users_email", .columns = {"email"}}}),
+  EXPECT_EQ(render_op(AddConstraint{
+                "users", UniqueConstraint{.name = "uq_users_email", .columns = {"email"}}}),
             R"(op.add_unique("users", {.name = "uq_users_email", .columns = {"email"}});)");
-  EXPECT_EQ(render_op(AddCheck{"t", {.name = "ck_t", .expression = "a <> 'x'"}}),
-            R"(op.add_check("t", {.name = "ck_t", .expression = "a <> 'x'"});)");
+  EXPECT_EQ(
+      render_op(AddConstraint{"t", CheckConstraint{.name = "ck_t", .expression = "a <> 'x'"}}),
+      R"(op.add_check("t", {.name = "ck_t", .expression = "a <> 'x'"});)");
   EXPECT_EQ(render_op(CreateIndex{"t", {.name = "ix_t_a", .keys = {{.column = "a"}}}}),
             R"(op.create_index("t", {.name = "ix_t_a", .keys = {{.column = "a"}}});)");
   EXPECT_EQ(

@@ -18,7 +18,7 @@ const ForeignKey kKey = fk("users", {"organization_id"}, "organizations");
 const Index kIndex = index("users", {{.column = "organization_id"}});
 
 std::vector<Op> safe_foreign_key() {
-  return {AddColumn{"users", kOrganizationId}, AddForeignKey{"users", kKey, true},
+  return {AddColumn{"users", kOrganizationId}, AddConstraint{"users", kKey, true},
           CreateIndex{"users", kIndex, true}, ValidateConstraint{"users", kKey.name}};
 }
 
@@ -45,12 +45,12 @@ TEST(RenderSteps, CommitEndsATransaction) {
                               .expression = "\"nickname\" IS NOT NULL"};
   const Column nullable = col("nickname", "text", true);
   const std::vector<Op> ops = {
-      AddCheck{"users", check, true},
+      AddConstraint{"users", check, true},
       CommitStep{},
       ValidateConstraint{"users", check.name},
       CommitStep{},
       AlterColumn{"users", nullable, col("nickname", "text"), std::nullopt},
-      DropCheck{"users", check}};
+      DropConstraint{"users", check}};
   EXPECT_EQ(render_stepped_body(ops),
             R"(  // Step 1 of 3, in a transaction: ACCESS EXCLUSIVE on "users"
   //   (brief: existing rows are checked later)
@@ -124,12 +124,12 @@ TEST(RenderSteps, WarningGoesAboveItsOperation) {
 // the safe operations, deterministic.
 TEST(RenderMigrationOfASafePlan, NamedByTheLogicalPlanIdentifiedByTheSafeOne) {
   const diff::Plan logical{.upgrade = {AddColumn{"users", kOrganizationId},
-                                       CreateIndex{"users", kIndex}, AddForeignKey{"users", kKey}},
-                           .downgrade = {DropForeignKey{"users", kKey}, DropIndex{"users", kIndex},
+                                       CreateIndex{"users", kIndex}, AddConstraint{"users", kKey}},
+                           .downgrade = {DropConstraint{"users", kKey}, DropIndex{"users", kIndex},
                                          DropColumn{"users", kOrganizationId}}};
   const plan::SafePlan safe{
       .upgrade = safe_foreign_key(),
-      .downgrade = {DropIndex{"users", kIndex, true}, DropForeignKey{"users", kKey},
+      .downgrade = {DropIndex{"users", kIndex, true}, DropConstraint{"users", kKey},
                     DropColumn{"users", kOrganizationId}}};
   const MigrationFile file = render_migration(safe, logical, "a1b2c3d4e5f6", "", 4);
   EXPECT_EQ(file.file_name, "0004_add_users_organization_id_and_2_more.cpp");

@@ -69,13 +69,13 @@ TEST(SafePlan, ForeignKeyIsAddedNotValidAndValidatedLater) {
   EXPECT_EQ(safe.upgrade,
             (std::vector<Op>{
                 CreateTable{organizations()}, AddColumn{"users", now_users.columns.back()},
-                AddForeignKey{"users", key, true}, CreateIndex{"users", now_users.indexes[0], true},
+                AddConstraint{"users", key, true}, CreateIndex{"users", now_users.indexes[0], true},
                 ValidateConstraint{"users", key.name}}));
   EXPECT_EQ(split_steps(safe.upgrade).size(), 3u);
   // The way back: the index dropped concurrently first, then one transaction.
   EXPECT_EQ(
       safe.downgrade,
-      (std::vector<Op>{DropIndex{"users", now_users.indexes[0], true}, DropForeignKey{"users", key},
+      (std::vector<Op>{DropIndex{"users", now_users.indexes[0], true}, DropConstraint{"users", key},
                        DropColumn{"users", now_users.columns.back()}, DropTable{organizations()}}));
 }
 
@@ -86,9 +86,10 @@ TEST(SafePlan, CheckIsAddedNotValidEachValidationItsOwnStep) {
   const SafePlan safe = plan(schema({users()}), schema({now_users}));
   const auto& checks = now_users.checks;
   EXPECT_EQ(safe.upgrade,
-            (std::vector<Op>{AddCheck{"users", checks[0], true}, AddCheck{"users", checks[1], true},
-                             CommitStep{}, ValidateConstraint{"users", checks[0].name},
-                             CommitStep{}, ValidateConstraint{"users", checks[1].name}}));
+            (std::vector<Op>{AddConstraint{"users", checks[0], true},
+                             AddConstraint{"users", checks[1], true}, CommitStep{},
+                             ValidateConstraint{"users", checks[0].name}, CommitStep{},
+                             ValidateConstraint{"users", checks[1].name}}));
   EXPECT_EQ(split_steps(safe.upgrade).size(), 3u);
 }
 
@@ -98,9 +99,9 @@ TEST(SafePlan, UniqueConstraintAdoptsAConcurrentlyBuiltIndex) {
   const UniqueConstraint uq = now_users.uniques[0];
   const SafePlan safe = plan(schema({users()}), schema({now_users}));
   const Index index{.name = uq.name, .keys = {{.column = "email"}}, .unique = true};
-  EXPECT_EQ(safe.upgrade,
-            (std::vector<Op>{CreateIndex{"users", index, true}, AddUnique{"users", uq, uq.name}}));
-  EXPECT_EQ(safe.downgrade, (std::vector<Op>{DropUnique{"users", uq}}));
+  EXPECT_EQ(safe.upgrade, (std::vector<Op>{CreateIndex{"users", index, true},
+                                           AddConstraint{"users", uq, false, uq.name}}));
+  EXPECT_EQ(safe.downgrade, (std::vector<Op>{DropConstraint{"users", uq}}));
 }
 
 TEST(SafePlan, NewPrimaryKeyAdoptsAnIndexBuiltUnderATemporaryName) {
@@ -151,10 +152,10 @@ TEST(SafePlan, SetNotNullGoesThroughAValidatedCheck) {
   EXPECT_EQ(safe.upgrade,
             (std::vector<Op>{// the default changes at once; NOT NULL waits for the check
                              AlterColumn{"users", users().columns[2], with_default, std::nullopt},
-                             AddCheck{"users", helper, true}, CommitStep{},
+                             AddConstraint{"users", helper, true}, CommitStep{},
                              ValidateConstraint{"users", helper.name}, CommitStep{},
                              AlterColumn{"users", with_default, now_users.columns[2], std::nullopt},
-                             DropCheck{"users", helper}}));
+                             DropConstraint{"users", helper}}));
   // Back: DROP NOT NULL (and the default) is brief, plain.
   EXPECT_EQ(safe.downgrade, (std::vector<Op>{AlterColumn{"users", now_users.columns[2],
                                                          users().columns[2], std::nullopt}}));
@@ -171,11 +172,11 @@ TEST(SafePlan, NotNullColumnWithABackfill) {
   const CheckConstraint helper = not_null_check("users", "locale");
   EXPECT_EQ(safe.upgrade,
             (std::vector<Op>{
-                AddColumn{"users", nullable}, AddCheck{"users", helper, true},
+                AddColumn{"users", nullable}, AddConstraint{"users", helper, true},
                 Backfill{.table = "users", .column = "locale", .expression = "'en'", .key = {"id"}},
                 ValidateConstraint{"users", helper.name}, CommitStep{},
                 AlterColumn{"users", nullable, col("locale", "text"), std::nullopt},
-                DropCheck{"users", helper}}));
+                DropConstraint{"users", helper}}));
   EXPECT_EQ(split_steps(safe.upgrade).size(), 4u);
   EXPECT_EQ(safe.downgrade, (std::vector<Op>{DropColumn{"users", col("locale", "text")}}));
 }
@@ -251,7 +252,9 @@ TEST(SafePlan, AcknowledgedRewriteWithNotNull) {
   EXPECT_EQ(type_change->to.type, "integer");
   EXPECT_TRUE(type_change->to.nullable);
   EXPECT_TRUE(type_change->using_sql.has_value());
-  EXPECT_TRUE(std::holds_alternative<DropCheck>(safe.upgrade.back()));
+  ASSERT_TRUE(std::holds_alternative<DropConstraint>(safe.upgrade.back()));
+  EXPECT_TRUE(std::holds_alternative<CheckConstraint>(
+      std::get<DropConstraint>(safe.upgrade.back()).constraint));
 }
 
 TEST(SafePlan, NotNullColumnWithAStableDefaultStaysPlain) {
@@ -401,13 +404,13 @@ TEST(SafePlan, ForeignKeyToAnAdoptedUniqueKeyComesAfterIt) {
   const UniqueConstraint uq = codes.uniques[0];
   Table created = items;
   created.foreign_keys.clear();
-  EXPECT_EQ(
-      safe.upgrade,
-      (std::vector<Op>{
-          CreateTable{created},
-          CreateIndex{
-              "codes", {.name = uq.name, .keys = {{.column = "code"}}, .unique = true}, true},
-          AddUnique{"codes", uq, uq.name}, AddForeignKey{"items", items.foreign_keys[0], false}}));
+  EXPECT_EQ(safe.upgrade,
+            (std::vector<Op>{
+                CreateTable{created},
+                CreateIndex{
+                    "codes", {.name = uq.name, .keys = {{.column = "code"}}, .unique = true}, true},
+                AddConstraint{"codes", uq, false, uq.name},
+                AddConstraint{"items", items.foreign_keys[0], false}}));
 }
 
 TEST(SafePlan, DowngradeIsNeverRefused) {
