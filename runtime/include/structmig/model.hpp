@@ -28,6 +28,7 @@
 // README.md lists every argument and the C++ → PostgreSQL type mapping.
 #pragma once
 
+#include "structmig/defaulted.hpp"
 #include "structmig/types.hpp"
 
 #ifdef STRUCTMIG_SCAN
