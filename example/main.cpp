@@ -91,7 +91,7 @@ int main(int argc, char** argv) try {
   const auto ratings =
       structmig::select<support::SatisfactionRating>(db, "ticket_id = $1", stored->id);
   std::cout << "support_app: ticket #" << stored->id << " \"" << stored->title
-            << "\" status=" << stored->status << " priority=" << stored->priority
+            << "\" status=" << *stored->status << " priority=" << *stored->priority
             << " description=" << (stored->description ? "set" : "NULL") << " opened by "
             << opener->email << " (" << company->name << "), rated "
             << (ratings.empty() ? 0 : ratings.front().rating) << "/5\n";

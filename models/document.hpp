@@ -22,9 +22,9 @@ struct STRUCTMIG_TABLE(documents, comment("Knowledge-base articles")) Document {
   STRUCTMIG_COLUMN(references(organizations.id, on_delete = cascade)) std::int64_t organization_id;
   std::string title;
   std::string body;
-  STRUCTMIG_COLUMN(default("'draft'")) DocumentStatus status;
-  STRUCTMIG_COLUMN(default("'{}'"), index(using = gin)) structmig::jsonb metadata;
-  STRUCTMIG_COLUMN(default("now()")) structmig::timestamp updated_at;
+  STRUCTMIG_COLUMN(default("'draft'")) structmig::defaulted<DocumentStatus> status;
+  STRUCTMIG_COLUMN(default("'{}'"), index(using = gin)) structmig::defaulted<structmig::jsonb> metadata;
+  STRUCTMIG_COLUMN(default("now()")) structmig::defaulted<structmig::timestamp> updated_at;
 };
 
 }  // namespace support

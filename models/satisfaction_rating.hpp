@@ -16,7 +16,7 @@ struct STRUCTMIG_TABLE(satisfaction_ratings, comment("How a customer rated a sol
   STRUCTMIG_COLUMN(references(tickets.id, on_delete = cascade), unique) std::int64_t ticket_id;
   STRUCTMIG_COLUMN(check("rating BETWEEN 1 AND 5")) std::int16_t rating;
   std::optional<std::string> remark;
-  STRUCTMIG_COLUMN(default("now()")) structmig::timestamp created_at;
+  STRUCTMIG_COLUMN(default("now()")) structmig::defaulted<structmig::timestamp> created_at;
 };
 
 }  // namespace support

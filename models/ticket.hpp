@@ -15,9 +15,9 @@ struct STRUCTMIG_TABLE(tickets, index(user_id, status), index(created_at, where 
   STRUCTMIG_COLUMN(references(users.id, on_delete = cascade)) std::int64_t user_id;
   STRUCTMIG_COLUMN(varchar(200)) std::string title;
   std::optional<std::string> description;
-  STRUCTMIG_COLUMN(varchar(20), default("'open'")) std::string status;
-  STRUCTMIG_COLUMN(default("now()")) structmig::timestamp created_at;
-  STRUCTMIG_COLUMN(varchar(20), default("'normal'")) std::string priority;
+  STRUCTMIG_COLUMN(varchar(20), default("'open'")) structmig::defaulted<std::string> status;
+  STRUCTMIG_COLUMN(default("now()")) structmig::defaulted<structmig::timestamp> created_at;
+  STRUCTMIG_COLUMN(varchar(20), default("'normal'")) structmig::defaulted<std::string> priority;
 };
 
 }  // namespace support

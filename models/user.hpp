@@ -14,10 +14,10 @@ struct STRUCTMIG_TABLE(users, comment("Customers and the agents who answer them"
   STRUCTMIG_COLUMN(primary_key, identity) std::int64_t id;
   STRUCTMIG_COLUMN(unique) std::string email;
   STRUCTMIG_COLUMN(varchar(120), renamed_from(display_name)) std::string full_name;
-  STRUCTMIG_COLUMN(default("false")) bool is_agent;
+  STRUCTMIG_COLUMN(default("false")) structmig::defaulted<bool> is_agent;
   STRUCTMIG_COLUMN(references(organizations.id, on_delete = set_null), index)
   std::optional<std::int64_t> organization_id;
-  STRUCTMIG_COLUMN(default("now()")) structmig::timestamp created_at;
+  STRUCTMIG_COLUMN(default("now()")) structmig::defaulted<structmig::timestamp> created_at;
 };
 
 }  // namespace support

@@ -48,7 +48,7 @@ struct STRUCTMIG_TABLE(users, comment("Customers and the agents who answer them"
   STRUCTMIG_COLUMN(primary_key, identity) std::int64_t id;
   STRUCTMIG_COLUMN(unique) std::string email;
   STRUCTMIG_COLUMN(varchar(120){renamed}) std::string {name};
-  STRUCTMIG_COLUMN(default("false")) bool is_agent;
+  STRUCTMIG_COLUMN(default("false")) structmig::defaulted<bool> is_agent;
 {org}  STRUCTMIG_COLUMN(default("now()")) structmig::timestamp created_at;
 }};
 """
@@ -64,8 +64,8 @@ struct STRUCTMIG_TABLE(tickets, index(user_id, status){table_args}) Ticket {{
   STRUCTMIG_COLUMN(references(users.id, on_delete = cascade)) std::int64_t user_id;
   STRUCTMIG_COLUMN(varchar(200)) std::string title;
   std::optional<std::string> description;
-  STRUCTMIG_COLUMN(varchar(20), default("'open'")) std::string status;
-  STRUCTMIG_COLUMN(default("now()")) structmig::timestamp created_at;
+  STRUCTMIG_COLUMN(varchar(20), default("'open'")) structmig::defaulted<std::string> status;
+  STRUCTMIG_COLUMN(default("now()")) structmig::defaulted<structmig::timestamp> created_at;
 {priority}}};
 """
 
@@ -78,7 +78,7 @@ struct STRUCTMIG_TABLE(satisfaction_ratings, comment("How a customer rated a sol
   STRUCTMIG_COLUMN(references(tickets.id, on_delete = cascade), unique) std::int64_t ticket_id;
   STRUCTMIG_COLUMN(check("rating BETWEEN 1 AND 5")) std::int16_t rating;
   std::optional<std::string> remark;
-  STRUCTMIG_COLUMN(default("now()")) structmig::timestamp created_at;
+  STRUCTMIG_COLUMN(default("now()")) structmig::defaulted<structmig::timestamp> created_at;
 };
 """
 
@@ -88,9 +88,9 @@ def organizations():
 struct STRUCTMIG_TABLE(organizations, comment("Companies whose people open tickets")) Organization {
   STRUCTMIG_COLUMN(primary_key, identity) std::int64_t id;
   STRUCTMIG_COLUMN(varchar(120), unique) std::string name;
-  STRUCTMIG_COLUMN(default("0")) structmig::numeric<10, 2> monthly_fee;
+  STRUCTMIG_COLUMN(default("0")) structmig::defaulted<structmig::numeric<10, 2>> monthly_fee;
   std::optional<structmig::date> contract_start;
-  STRUCTMIG_COLUMN(default("now()")) structmig::timestamp created_at;
+  STRUCTMIG_COLUMN(default("now()")) structmig::defaulted<structmig::timestamp> created_at;
 };
 """
 
@@ -109,9 +109,9 @@ struct STRUCTMIG_TABLE(documents, comment("Knowledge-base articles")) Document {
   STRUCTMIG_COLUMN(references(organizations.id, on_delete = cascade)) std::int64_t organization_id;
   std::string title;
   std::string body;
-  STRUCTMIG_COLUMN(default("'draft'")) DocumentStatus status;
-  STRUCTMIG_COLUMN(default("'{{}}'"), index(using = gin)) structmig::jsonb metadata;
-  STRUCTMIG_COLUMN(default("now()")) structmig::timestamp updated_at;
+  STRUCTMIG_COLUMN(default("'draft'")) structmig::defaulted<DocumentStatus> status;
+  STRUCTMIG_COLUMN(default("'{{}}'"), index(using = gin)) structmig::defaulted<structmig::jsonb> metadata;
+  STRUCTMIG_COLUMN(default("now()")) structmig::defaulted<structmig::timestamp> updated_at;
 }};
 """
 
@@ -120,12 +120,12 @@ def webhooks():
     return """
 struct STRUCTMIG_TABLE(webhooks, comment("Where ticket events are delivered")) Webhook {
   STRUCTMIG_COLUMN(primary_key, identity) std::int64_t id;
-  STRUCTMIG_COLUMN(default("gen_random_uuid()"), unique) structmig::uuid public_id;
+  STRUCTMIG_COLUMN(default("gen_random_uuid()"), unique) structmig::defaulted<structmig::uuid> public_id;
   STRUCTMIG_COLUMN(references(organizations.id, on_delete = cascade)) std::int64_t organization_id;
   STRUCTMIG_COLUMN(check("url LIKE 'https://%'")) std::string url;
-  STRUCTMIG_COLUMN(default("'{}'")) std::vector<std::string> events;
+  STRUCTMIG_COLUMN(default("'{}'")) structmig::defaulted<std::vector<std::string>> events;
   std::optional<structmig::bytea> signing_secret;
-  STRUCTMIG_COLUMN(default("true")) bool active;
+  STRUCTMIG_COLUMN(default("true")) structmig::defaulted<bool> active;
 };
 """
 

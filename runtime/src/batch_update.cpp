@@ -1,13 +1,17 @@
 // Ops::update_in_batches: a large UPDATE in keyset-paginated batches. Each
-// batch is one statement: pick the next rows after the last key seen (ORDER BY
-// key LIMIT n — never OFFSET, which rescans everything before it), update
-// them, and return how many there were and the largest key, where the next
-// batch starts. The key always moves forward, so the loop ends even when the
-// SET does not make rows stop matching `where`.
-#include <optional>
+// batch is one statement (sql_detail::keyset_batch, shared with Backfill):
+// pick the next rows after the last key seen (ORDER BY key LIMIT n — never
+// OFFSET, which rescans everything before it), update them, and return how
+// many were updated and the batch's last key, where the next batch starts.
+// The key is compared as a row, so any orderable type and any number of key
+// columns work; its values travel as text parameters, typed by the server
+// from the key columns. The key always moves forward, so the loop ends even
+// when the SET does not make rows stop matching `where`.
 #include <stdexcept>
 #include <string>
+#include <vector>
 
+#include "sql_parts.hpp"
 #include "structmig/connection.hpp"
 #include "structmig/ops.hpp"
 #include "structmig/sql.hpp"
@@ -15,43 +19,75 @@
 namespace structmig {
 namespace {
 
+// The batch after the key in parameters $1…$n (`after_last_key`), or the first.
 std::string batch_statement(const BatchUpdate& batch, bool after_last_key) {
-  const std::string table = quote_ident(batch.table);
-  const std::string key = quote_ident(batch.key);
-  std::string sql =
-      "WITH structmig_batch AS (SELECT " + key + " FROM " + table + " WHERE (" + batch.where + ")";
-  if (after_last_key) sql += " AND " + key + " > $1";
-  // IN (SELECT …) rather than UPDATE … FROM: a join would put the batch's key
-  // column in the SET's scope, and a bare key column there would be ambiguous.
-  sql += " ORDER BY " + key + " LIMIT " + std::to_string(batch.batch_size) +
-         "), structmig_updated AS (UPDATE " + table + " SET " + batch.set + " WHERE " + table +
-         "." + key + " IN (SELECT " + key +
-         " FROM structmig_batch) RETURNING 1) SELECT (SELECT count(*) FROM structmig_updated), "
-         "(SELECT max(" +
-         key + ")::text FROM structmig_batch)";
-  return sql;
+  const std::vector<std::string>& key = batch.key.columns;
+  std::string after;
+  if (after_last_key) {
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      after += (i == 0 ? "$" : ", $") + std::to_string(i + 1);
+    }
+  }
+  return sql_detail::keyset_batch(batch.table, key, batch.where, batch.set, batch.batch_size,
+                                  after) +
+         "\nSELECT (SELECT count(*) FROM structmig_done), " + sql_detail::quote_ident_list(key, "batch key") +
+         " FROM structmig_batch ORDER BY " + sql_detail::descending_keys(key) + " LIMIT 1";
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// What the batches before a failure left behind.
+std::string failure_note(const BatchUpdate& batch, bool committed, std::size_t batches,
+                         std::size_t rows) {
+  std::string note = "update_in_batches on " + quote_ident(batch.table) + ": batch " +
+                     std::to_string(batches + 1) + " failed; ";
+  if (batches == 0) return note + "no batch of it had run before";
+  const std::string before = plural(batches, "batch", "batches") + " (" +
+                             plural(rows, "row", "rows") + ") before it";
+  if (!committed) {
+    return note + before + " ran in this step's transaction and " +
+           (batches == 1 ? "was" : "were") + " rolled back with it";
+  }
+  return note + before + " stay committed (each batch commits on its own outside a " +
+         "transaction); a rerun updates the rows that still match its where clause";
 }
 
 }  // namespace
 
 std::size_t Ops::update_in_batches(const BatchUpdate& batch) {
-  if (batch.table.empty() || batch.set.empty() || batch.key.empty() || batch.batch_size == 0) {
+  if (batch.table.empty() || batch.set.empty() || batch.key.columns.empty() ||
+      batch.batch_size == 0) {
     throw std::invalid_argument(
         "update_in_batches needs a table, a SET clause, a key column and a batch size");
+  }
+  for (const std::string& column : batch.key.columns) {
+    if (column.empty()) throw std::invalid_argument("update_in_batches: an empty key column name");
   }
   if (rendered_offline(batch)) return 0;  // a DO block of the offline script
   Connection& db = connection();
   if (session_ != nullptr && session_->step_done()) return 0;  // an earlier run did it
+  const bool commits_each_batch = session_ == nullptr || !session_->transactional();
   const std::string first = batch_statement(batch, false);
   const std::string next = batch_statement(batch, true);
   std::size_t done = 0;
-  std::optional<std::string> last_key;
+  std::size_t batches = 0;
+  Params last_key;
   if (session_ != nullptr) session_->batch_progress(batch, 0, false);
   for (;;) {
-    Result row = last_key ? db.exec_params(next, {*last_key}) : db.exec_params(first, {});
-    if (!row.at(0, 1)) break;  // no row left after the last key
+    Result row;
+    try {
+      row = batches == 0 ? db.exec_params(first, {}) : db.exec_params(next, last_key);
+    } catch (const DatabaseError& e) {
+      throw BatchUpdateError(e, batches, done,
+                             failure_note(batch, commits_each_batch, batches, done));
+    }
+    if (row.empty()) break;  // no row left after the last key
+    ++batches;
     done += std::stoull(row.text(0, 0));
-    last_key = row.at(0, 1);
+    last_key.assign(batch.key.columns.size(), std::nullopt);
+    for (std::size_t i = 0; i < last_key.size(); ++i) last_key[i] = row.at(0, i + 1);
     if (batch.progress) batch.progress(done);
     if (session_ != nullptr) session_->batch_progress(batch, done, false);
   }

@@ -10,8 +10,10 @@
 // (psql in its default autocommit mode sends it as a statement of its own).
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "offline_recording.hpp"
+#include "sql_parts.hpp"
 #include "structmig/sql.hpp"
 
 namespace structmig::detail {
@@ -22,24 +24,19 @@ namespace {
 // The variables are prefixed: `where` and `set` are the migration's SQL and
 // may name columns such as "last".
 std::string batch(const BatchUpdate& update, const std::string& after) {
-  const std::string table = quote_ident(update.table);
-  const std::string key = quote_ident(update.key);
-  std::string sql = "      WITH structmig_batch AS (SELECT " + key + " FROM " + table + " WHERE (" +
-                    update.where + ")";
-  if (!after.empty()) sql += " AND " + key + " > " + after;
-  // IN (SELECT …) as online: a join would put the batch's key in the SET's scope.
-  sql += " ORDER BY " + key + " LIMIT " + std::to_string(update.batch_size) +
-         "),\n           structmig_updated AS (UPDATE " + table + " SET " + update.set + " WHERE " +
-         table + "." + key + " IN (SELECT " + key +
-         " FROM structmig_batch) RETURNING 1)\n      SELECT " + key +
-         " INTO structmig_last FROM structmig_batch ORDER BY " + key + " DESC LIMIT 1;\n";
-  return sql;
+  const std::vector<std::string>& key = update.key.columns;
+  return "      " +
+         sql_detail::keyset_batch(update.table, key, update.where, update.set, update.batch_size,
+                                  after) +
+         "\n      SELECT " + sql_detail::quote_ident_list(key, "batch key") +
+         " INTO structmig_last FROM structmig_batch ORDER BY " + sql_detail::descending_keys(key) +
+         " LIMIT 1;\n";
 }
 
 }  // namespace
 
 std::string batch_update_script(const BatchUpdate& update, bool commit_each_batch) {
-  if (update.table.empty() || update.set.empty() || update.key.empty() || update.batch_size == 0) {
+  if (update.table.empty() || update.set.empty() || update.key.columns.empty() || update.batch_size == 0) {
     throw std::invalid_argument(
         "update_in_batches needs a table, a SET clause, a key column and a batch size");
   }
@@ -50,7 +47,7 @@ std::string batch_update_script(const BatchUpdate& update, bool commit_each_batc
          "BEGIN\n"
          "  LOOP\n"
          "    IF structmig_started THEN\n" +
-         batch(update, "structmig_last." + quote_ident(update.key)) + "    ELSE\n" +
+         batch(update, sql_detail::prefixed_keys(update.key.columns, "structmig_last.")) + "    ELSE\n" +
          batch(update, "") +
          "    END IF;\n"
          "    EXIT WHEN NOT FOUND;\n"

@@ -13,6 +13,10 @@ bool in_key(const ModelShape& shape, std::size_t field) {
          shape.primary_key.end();
 }
 
+bool marked(std::span<const bool> use_default, std::size_t field) {
+  return field < use_default.size() && use_default[field];
+}
+
 std::string column_list(const ModelShape& shape) {
   std::string list;
   for (std::size_t i = 0; i < shape.columns.size(); ++i) {
@@ -22,23 +26,27 @@ std::string column_list(const ModelShape& shape) {
   return list;
 }
 
-// INSERT of the fields `sent` selects, returning every column.
+// INSERT of the fields `sent` selects, returning every column; DEFAULT for
+// the fields `use_default` marks (empty when none is).
 template <typename Sent>
 std::string insert_statement(const ModelShape& shape, const std::string& table,
-                             const std::string& returning, Sent sent, bool overriding) {
+                             const std::string& returning, Sent sent, bool overriding,
+                             std::span<const bool> use_default) {
   std::string names;
   std::string values;
   int parameter = 0;
+  bool any = false;
   for (std::size_t i = 0; i < shape.columns.size(); ++i) {
     if (!sent(shape.columns[i])) continue;
-    if (parameter != 0) {
+    if (any) {
       names += ", ";
       values += ", ";
     }
+    any = true;
     names += quote_identifier(shape.columns[i].name);
-    values += "$" + std::to_string(++parameter);
+    values += marked(use_default, i) ? std::string("DEFAULT") : "$" + std::to_string(++parameter);
   }
-  if (parameter == 0) return "INSERT INTO " + table + " DEFAULT VALUES RETURNING " + returning;
+  if (!any) return "INSERT INTO " + table + " DEFAULT VALUES RETURNING " + returning;
   return "INSERT INTO " + table + " (" + names + ")" +
          (overriding ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES (" + values + ") RETURNING " +
          returning;
@@ -55,15 +63,17 @@ std::string key_condition(const ModelShape& shape) {
   return condition;
 }
 
-std::string update_statement(const ModelShape& shape, const std::string& table) {
+std::string update_statement(const ModelShape& shape, const std::string& table,
+                             std::span<const bool> use_default) {
   std::string assignments;
   std::string condition;
   int parameter = 0;
   for (std::size_t i = 0; i < shape.columns.size(); ++i) {
     const bool key = in_key(shape, i);
     if (!updated_field(shape.columns[i], key)) continue;
-    const std::string term =
-        quote_identifier(shape.columns[i].name) + " = $" + std::to_string(++parameter);
+    const bool to_default = !key && marked(use_default, i);
+    const std::string term = quote_identifier(shape.columns[i].name) + " = " +
+                             (to_default ? std::string("DEFAULT") : "$" + std::to_string(++parameter));
     std::string& target = key ? condition : assignments;
     if (!target.empty()) target += key ? " AND " : ", ";
     target += term;
@@ -73,6 +83,20 @@ std::string update_statement(const ModelShape& shape, const std::string& table) 
     assignments = first + " = " + first;
   }
   return "UPDATE " + table + " SET " + assignments + " WHERE " + condition;
+}
+
+bool has_identity(const ModelShape& shape) {
+  for (const auto& column : shape.columns) {
+    if (column.generated == Generated::identity) return true;
+  }
+  return false;
+}
+
+void check_key(const ModelShape& shape) {
+  if (shape.primary_key.empty()) {
+    throw std::logic_error("structmig: model_traits of table " + std::string(shape.table) +
+                           " has no primary key");
+  }
 }
 
 }  // namespace
@@ -87,25 +111,34 @@ std::string quote_identifier(std::string_view name) {
   return quoted;
 }
 
-ModelStatements build_statements(const ModelShape& shape) {
-  if (shape.primary_key.empty()) {
-    throw std::logic_error("structmig: model_traits of table " + std::string(shape.table) +
-                           " has no primary key");
-  }
+std::string insert_statement(const ModelShape& shape, bool all,
+                             std::span<const bool> use_default) {
+  check_key(shape);
   const std::string table = quote_identifier(shape.table);
-  const std::string columns = column_list(shape);
-  bool has_identity = false;
-  for (const auto& column : shape.columns) has_identity |= column.generated == Generated::identity;
+  if (all) {
+    return insert_statement(
+        shape, table, column_list(shape), [](const ColumnInfo&) { return true; },
+        has_identity(shape), use_default);
+  }
+  return insert_statement(
+      shape, table, column_list(shape),
+      [](const ColumnInfo& c) { return c.generated != Generated::identity; }, false, use_default);
+}
 
+std::string update_statement(const ModelShape& shape, std::span<const bool> use_default) {
+  check_key(shape);
+  return update_statement(shape, quote_identifier(shape.table), use_default);
+}
+
+ModelStatements build_statements(const ModelShape& shape) {
+  check_key(shape);
+  const std::string table = quote_identifier(shape.table);
   ModelStatements statements;
-  statements.select = "SELECT " + columns + " FROM " + table;
-  statements.insert = insert_statement(
-      shape, table, columns, [](const ColumnInfo& c) { return c.generated == Generated::none; },
-      false);
-  statements.insert_all = insert_statement(
-      shape, table, columns, [](const ColumnInfo&) { return true; }, has_identity);
+  statements.select = "SELECT " + column_list(shape) + " FROM " + table;
+  statements.insert = insert_statement(shape, false, {});
+  statements.insert_all = insert_statement(shape, true, {});
   statements.find = statements.select + " WHERE " + key_condition(shape);
-  statements.update = update_statement(shape, table);
+  statements.update = update_statement(shape, {});
   statements.remove = "DELETE FROM " + table + " WHERE " + key_condition(shape);
   return statements;
 }

@@ -54,6 +54,22 @@ std::string added_constraint(std::string_view table, const PrimaryKey& key, bool
 std::string create_index(std::string_view table, const Index& index, bool concurrently = false);
 /// `DROP INDEX CONCURRENTLY IF EXISTS "name"`.
 std::string drop_index_concurrently(std::string_view name);
+/// One batch of a keyset-paginated UPDATE (Backfill, Ops::update_in_batches):
+///   WITH structmig_batch AS (SELECT <key> FROM t WHERE (<where>)
+///                              [AND (<key>) > (<after>)] ORDER BY <key> LIMIT n),
+///        structmig_done AS (UPDATE t SET <set> WHERE (t.<key>) IN
+///                             (SELECT <key> FROM structmig_batch) RETURNING t.<key>)
+/// without the final SELECT, which the caller appends (over structmig_batch
+/// or structmig_done). Row comparison and ORDER BY work for any orderable
+/// key type and any number of key columns; never OFFSET, never max().
+/// `after` is SQL (the last key of the previous batch), empty for the first.
+std::string keyset_batch(std::string_view table, const std::vector<std::string>& key,
+                         std::string_view where, std::string_view set, std::size_t batch_size,
+                         std::string_view after);
+/// "k1", "k2" with `prefix` before each name (`"t".` gives "t"."k1", …).
+std::string prefixed_keys(const std::vector<std::string>& key, std::string_view prefix);
+/// "k1" DESC, "k2" DESC: the last key of a batch first.
+std::string descending_keys(const std::vector<std::string>& key);
 /// A backfill as one DO block that commits batch by batch (PostgreSQL 11+,
 /// outside a transaction block), for offline scripts.
 std::string backfill_script(const Backfill& op);

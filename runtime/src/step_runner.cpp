@@ -416,7 +416,11 @@ void run_migration(Connection& connection, const MigrationRun& run) {
     throw;
   } catch (const DatabaseError& e) {  // the migration's own query
     runner.abandon();
-    throw MigrationError(e, revision, message, std::nullopt, runner.failure_note(), runner.step());
+    std::string note = runner.failure_note();
+    if (const auto* batch = dynamic_cast<const BatchUpdateError*>(&e)) {
+      note = batch->note() + "; " + note;  // what its batches left behind
+    }
+    throw MigrationError(e, revision, message, std::nullopt, std::move(note), runner.step());
   } catch (const std::exception& e) {  // the migration's own code
     runner.abandon();
     throw MigrationError(DatabaseError(e.what(), "", ""), revision, message, std::nullopt,

@@ -50,6 +50,10 @@ struct DiagnosticIds {
     identity_with_default = error("column '%0' cannot have both identity and default(...)");
     identity_nullable =
         error("identity column '%0' cannot be nullable (its type is std::optional)");
+    defaulted_without_default = error(
+        "column '%0' has type %1, but no default(...): structmig::defaulted leaves an empty field "
+        "to the column's server default; add default(\"SQL\") to the column, or use the plain "
+        "type");
     duplicate_table = error("duplicate table name '%0'");
     previous_table = note("table '%0' first declared here");
     duplicate_column = error("duplicate column name '%0' in table '%1'");
@@ -153,6 +157,7 @@ struct DiagnosticIds {
   unsigned identity_not_integer;
   unsigned identity_with_default;
   unsigned identity_nullable;
+  unsigned defaulted_without_default;
   unsigned duplicate_table;
   unsigned previous_table;
   unsigned duplicate_column;

@@ -196,6 +196,12 @@ void apply_type(const clang::FieldDecl& field, const MappedType& mapped,
       context.report(place, context.ids.varchar_not_string) << column.name << field.getType();
     }
   }
+  if (mapped.defaulted && !annotation.default_sql) {
+    const clang::SourceLocation type_location = field.getInnerLocStart();
+    context.report(type_location, context.ids.defaulted_without_default)
+        << column.name << field.getType()
+        << clang::SourceRange(type_location, field.getTypeSpecEndLoc());
+  }
   if (annotation.backfill && mapped.nullable) {
     context.report(annotation.backfill->second, context.ids.backfill_nullable) << column.name;
   }

@@ -247,6 +247,16 @@ TypeMapping map_field_type(clang::QualType type, const clang::ASTContext& contex
                            const EnumNames& enums) {
   if (type.isNull() || type->isDependentType()) return {};
   clang::QualType canonical = type.getCanonicalType();
+  if (const auto* defaulted = specialization_of(canonical, "defaulted", Space::structmig)) {
+    if (canonical.isVolatileQualified()) return {};
+    auto value_type = type_argument(*defaulted, 0);
+    if (!value_type || specialization_of(*value_type, "defaulted", Space::structmig) != nullptr) {
+      return {};
+    }
+    TypeMapping mapping = map_field_type(*value_type, context, enums);
+    if (mapping.type) mapping.type->defaulted = true;
+    return mapping;
+  }
   if (const auto* optional = specialization_of(canonical, "optional")) {
     if (canonical.isVolatileQualified()) return {};
     auto value_type = type_argument(*optional, 0);
@@ -265,8 +275,8 @@ std::string varchar_type(unsigned length, bool array) {
 std::string_view supported_cxx_types() {
   return "bool, std::int16_t, std::int32_t, std::int64_t, float, double, std::string, "
          "structmig::timestamp, local_timestamp, date, uuid, jsonb, numeric<P,S>, bytea "
-         "(std::vector<std::byte>), a STRUCTMIG_ENUM enum, std::vector of these scalars, and "
-         "std::optional of any of them";
+         "(std::vector<std::byte>), a STRUCTMIG_ENUM enum, std::vector of these scalars, "
+         "std::optional of any of them, and structmig::defaulted of any of those";
 }
 
 }  // namespace structmig::extract

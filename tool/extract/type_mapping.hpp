@@ -1,7 +1,9 @@
 // Maps the C++ type of a model field to its PostgreSQL column type. Typedefs
 // and aliases are looked through (std::int64_t, `using Id = long;`),
 // std::optional<T> marks the column nullable, std::vector<T> makes an array,
-// and an enum maps to the STRUCTMIG_ENUM that names it.
+// an enum maps to the STRUCTMIG_ENUM that names it, and structmig::defaulted<T>
+// is T's column (the wrapper tells the row mapping to leave an empty field to
+// the column's default; the column itself must have one).
 #pragma once
 
 #include <map>
@@ -27,6 +29,7 @@ struct MappedType {
   bool is_text = false;       // std::string or a vector of it: varchar(N) may refine it
   bool is_array = false;      // std::vector<T> (not bytea)
   bool is_integer = false;    // smallint, integer or bigint: identity may apply
+  bool defaulted = false;     // structmig::defaulted<T>: needs default(...)
 };
 
 /// The result of mapping a field type: the type, or why there is none.

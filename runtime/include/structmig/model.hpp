@@ -13,7 +13,8 @@
 //     STRUCTMIG_COLUMN(varchar(200)) std::string title;
 //     STRUCTMIG_COLUMN(default("'open'")) TicketStatus status;
 //     std::optional<std::string> description;   // nullable text
-//   };
+//     STRUCTMIG_COLUMN(default("now()")) structmig::defaulted<structmig::timestamp> created_at;
+//   };                                          // ^ left empty, insert() writes DEFAULT
 //
 // Changes that would rewrite a table or destroy data on a live database are
 // refused by the generator unless the model acknowledges them, visibly in
@@ -28,6 +29,7 @@
 // README.md lists every argument and the C++ → PostgreSQL type mapping.
 #pragma once
 
+#include "structmig/defaulted.hpp"
 #include "structmig/types.hpp"
 
 #ifdef STRUCTMIG_SCAN

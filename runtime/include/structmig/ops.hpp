@@ -10,12 +10,14 @@
 
 #include <cstddef>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "structmig/connection.hpp"
 #include "structmig/constraint.hpp"
 #include "structmig/schema.hpp"
 
@@ -329,18 +331,55 @@ class OfflineUnsupported : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// The columns of a unique key, in order: `"id"`, or `{"org", "member"}`.
+struct KeyColumns {
+  KeyColumns(const char* column) : columns{column} {}
+  KeyColumns(std::string column) : columns{std::move(column)} {}
+  KeyColumns(std::initializer_list<std::string> list) : columns(list) {}
+  KeyColumns(std::vector<std::string> list) : columns(std::move(list)) {}
+  std::vector<std::string> columns;
+};
+
 /// A large UPDATE split into batches by keyset pagination on `key` (never
 /// OFFSET): each batch updates the next `batch_size` rows, in key order, that
-/// still match `where`. In a non-transactional migration every batch commits
-/// on its own, so locks stay short and progress survives an interruption.
+/// still match `where`. The key may be of any orderable type (bigint, uuid,
+/// text, …) and have several columns (compared as a row). In a
+/// non-transactional migration every batch commits on its own, so locks stay
+/// short and progress survives an interruption: a rerun starts again from the
+/// first key and updates what still matches `where`, so `where` must select
+/// exactly the rows still needing the update for a rerun to continue where
+/// the failed run stopped (with the default "true" it updates every row
+/// again).
 struct BatchUpdate {
   std::string table;
   std::string set;             // SQL after SET, e.g. "priority = 'normal'"
   std::string where = "true";  // SQL: the rows that still need the update
-  std::string key = "id";      // a unique, ordered column of the table
+  KeyColumns key = "id";       // a unique key of the table (not null), e.g. its primary key
   std::size_t batch_size = 1000;
   /// Called after each batch with the number of rows updated so far.
   std::function<void(std::size_t rows_done)> progress = {};
+};
+
+/// A batch of update_in_batches failed. Carries the server's error and what
+/// the batches before it left behind (committed, outside a transaction, or
+/// rolled back with the step); the migrator adds note() to its MigrationError.
+class BatchUpdateError : public DatabaseError {
+ public:
+  BatchUpdateError(const DatabaseError& cause, std::size_t batches_done, std::size_t rows_done,
+                   std::string note)
+      : DatabaseError(cause), batches_done_(batches_done), rows_done_(rows_done),
+        note_(std::move(note)) {}
+  /// The batches (and their rows) that succeeded before the failing one.
+  std::size_t batches_done() const noexcept { return batches_done_; }
+  std::size_t rows_done() const noexcept { return rows_done_; }
+  /// "update_in_batches on \"big\": 15 batches (15000 rows) were committed before batch 16
+  /// failed; …"
+  const std::string& note() const noexcept { return note_; }
+
+ private:
+  std::size_t batches_done_;
+  std::size_t rows_done_;
+  std::string note_;
 };
 
 /// What a migration's upgrade() and downgrade() are given: they call it, it

@@ -7,6 +7,8 @@
 // bound as parameters, never spliced into SQL.
 //
 //   auto stored = structmig::insert(conn, Ticket{.title = "Printer on fire"});
+//   // every field is written as it is, but identity keys (generated) and
+//   // empty structmig::defaulted<T> fields (the column's DEFAULT)
 //   std::optional<Ticket> t = structmig::find<Ticket>(conn, stored.id);
 //   auto open = structmig::select<Ticket>(conn, "status = $1 ORDER BY id", TicketStatus::open);
 //   t->title = "Printer still on fire";
@@ -19,9 +21,11 @@
 
 #include <boost/pfr/core.hpp>
 
+#include <array>
 #include <cstring>
 #include <optional>
 #include <span>
+#include <tuple>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -29,6 +33,7 @@
 #include <vector>
 
 #include "structmig/connection.hpp"
+#include "structmig/defaulted.hpp"
 #include "structmig/orm_codec.hpp"
 #include "structmig/orm_error.hpp"
 #include "structmig/orm_sql.hpp"
@@ -44,9 +49,11 @@ concept Model = requires {
   model_traits<T>::primary_key;
 };
 
-/// What insert() sends.
+/// What insert() sends. Either way an empty structmig::defaulted<T> field
+/// gets its column's DEFAULT and every other field is written as it is.
 enum class InsertColumns {
-  /// Fields the server generates (identity, server_default) are left to it.
+  /// Identity columns are left to the server (their field must be 0: a key
+  /// the caller set throws MappingError instead of being replaced).
   ungenerated,
   /// Every field, identity included (OVERRIDING SYSTEM VALUE): copying rows
   /// with their keys. An identity's sequence does not advance.
@@ -55,12 +62,27 @@ enum class InsertColumns {
 
 namespace detail {
 
+/// Whether field I of T may be a structmig::defaulted<…>: only when its
+/// column has a server default (Generated::server_default).
+template <Model T, std::size_t I>
+constexpr bool defaulted_allowed() {
+  using Field = boost::pfr::tuple_element_t<I, T>;
+  return !is_defaulted<Field>::value ||
+         model_traits<T>::columns[I].generated == Generated::server_default;
+}
+
 template <Model T>
 constexpr void check_metadata() {
   static_assert(model_traits<T>::columns.size() == boost::pfr::tuple_size_v<T>,
                 "structmig: model_traits<T>::columns must have one entry per field of T");
   static_assert(!model_traits<T>::primary_key.empty(),
                 "structmig: model_traits<T>::primary_key must not be empty");
+  static_assert(
+      []<std::size_t... I>(std::index_sequence<I...>) {
+        return (defaulted_allowed<T, I>() && ...);
+      }(std::make_index_sequence<boost::pfr::tuple_size_v<T>>{}),
+      "structmig: a structmig::defaulted<...> field maps to a column without a server default "
+      "(give the column default(\"SQL\") or the field its plain type)");
 }
 
 template <Model T>
@@ -94,10 +116,20 @@ class ParamBuffer {
  public:
   explicit ParamBuffer(std::size_t count) { offsets_.reserve(count); }
 
-  /// Appends one value (std::optional: NULL when empty); `column` names it in errors.
+  /// Appends one value (std::optional: NULL when empty); `column` names it in
+  /// errors. An empty structmig::defaulted<T> has no value to bind: the
+  /// statement must say DEFAULT in its place (see default_fields), so here,
+  /// where one is bound (a key, a select parameter), it throws MappingError.
   template <typename V>
   void add(const V& value, std::string_view table, std::string_view column) {
-    if constexpr (is_optional<V>::value) {
+    if constexpr (is_defaulted<V>::value) {
+      if (!value.has_value()) {
+        throw_write_error(table, column, "(the server's default)",
+                          "an empty structmig::defaulted field has no value to bind here (a key "
+                          "or a query parameter); only insert and update can write DEFAULT");
+      }
+      add(*value, table, column);
+    } else if constexpr (is_optional<V>::value) {
       if (!value) {
         offsets_.push_back(-1);
         return;
@@ -135,7 +167,7 @@ class ParamBuffer {
 };
 
 template <Model T, std::size_t I, typename Field>
-void read_field(const RowView& row, Field& field) {
+void read_plain_field(const RowView& row, Field& field) {
   constexpr std::string_view table = model_traits<T>::table;
   constexpr std::string_view column = model_traits<T>::columns[I].name;
   constexpr int index = static_cast<int>(I);
@@ -160,6 +192,17 @@ void read_field(const RowView& row, Field& field) {
   }
 }
 
+template <Model T, std::size_t I, typename Field>
+void read_field(const RowView& row, Field& field) {
+  if constexpr (is_defaulted<Field>::value) {  // the value the server stored
+    typename Field::value_type value{};
+    read_plain_field<T, I>(row, value);
+    field = std::move(value);
+  } else {
+    read_plain_field<T, I>(row, field);
+  }
+}
+
 /// A row whose columns are the model's, in field order.
 template <Model T>
 T read_row(const RowView& row) {
@@ -174,6 +217,56 @@ T read_row(const RowView& row) {
   }
   (std::make_index_sequence<boost::pfr::tuple_size_v<T>>{});
   return value;
+}
+
+template <std::size_t I, typename Fields, typename Eligible, std::size_t N>
+void mark_default(const Fields& fields, Eligible& eligible, std::array<bool, N>& marks,
+                  bool& any) {
+  using Field = std::remove_cvref_t<std::tuple_element_t<I, Fields>>;
+  if constexpr (is_defaulted<Field>::value) {
+    marks[I] = eligible(I) && !std::get<I>(fields).has_value();
+    any = any || marks[I];
+  }
+}
+
+/// The fields among those `eligible(I)` selects that are empty
+/// structmig::defaulted<T>: the statement writes DEFAULT for them.
+template <Model T, typename Eligible>
+std::array<bool, boost::pfr::tuple_size_v<T>> default_fields(const T& row, Eligible eligible,
+                                                             bool& any) {
+  std::array<bool, boost::pfr::tuple_size_v<T>> marks{};
+  const auto fields = boost::pfr::structure_tie(row);
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (mark_default<I>(fields, eligible, marks, any), ...);
+  }
+  (std::make_index_sequence<boost::pfr::tuple_size_v<T>>{});
+  return marks;
+}
+
+template <Model T, std::size_t I, typename Fields>
+void check_identity_field(const Fields& fields) {
+  using Field = std::remove_cvref_t<std::tuple_element_t<I, Fields>>;
+  if constexpr (model_traits<T>::columns[I].generated == Generated::identity &&
+                std::is_arithmetic_v<Field>) {
+    if (std::get<I>(fields) != Field{}) {
+      throw_write_error(model_traits<T>::table, model_traits<T>::columns[I].name,
+                        printable(std::get<I>(fields)),
+                        "an identity column: insert() lets the server generate it, so the field "
+                        "must be left 0; insert with InsertColumns::all to write this value");
+    }
+  }
+}
+
+/// Throws MappingError when an identity field holds anything but its type's
+/// zero: insert() leaves identity columns to the server, and a key the
+/// caller chose must not be silently replaced by a generated one.
+template <Model T>
+void check_identity_unset(const T& row) {
+  const auto fields = boost::pfr::structure_tie(row);
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (check_identity_field<T, I>(fields), ...);
+  }
+  (std::make_index_sequence<boost::pfr::tuple_size_v<T>>{});
 }
 
 /// Adds field I when `wanted(I)`, in field order.
@@ -217,23 +310,37 @@ void add_key(ParamBuffer& params, const Key&... key) {
 }  // namespace detail
 
 /// Inserts `row` and returns it as stored: generated keys and server defaults
-/// filled in (INSERT … RETURNING every column).
+/// filled in (INSERT … RETURNING every column). Every field is written as it
+/// is but identity keys (see InsertColumns) and empty structmig::defaulted<T>
+/// fields, which get their column's DEFAULT.
 template <Model T>
 T insert(Connection& connection, const T& row, InsertColumns columns = InsertColumns::ungenerated) {
   detail::check_metadata<T>();
-  const auto& statements = detail::statements_of<T>();
-  detail::ParamBuffer params(boost::pfr::tuple_size_v<T>);
   const bool all = columns == InsertColumns::all;
-  detail::add_fields(params, row, [all](std::size_t field) {
-    return all || model_traits<T>::columns[field].generated == Generated::none;
-  });
+  if (!all) detail::check_identity_unset(row);
+  const auto sent = [all](std::size_t field) {
+    return all || model_traits<T>::columns[field].generated != Generated::identity;
+  };
+  bool any_default = false;
+  const auto defaults = detail::default_fields(row, sent, any_default);
+  const auto& statements = detail::statements_of<T>();
+  std::string with_defaults;
+  if (any_default) {
+    with_defaults = detail::insert_statement(
+        {model_traits<T>::table, model_traits<T>::columns, model_traits<T>::primary_key}, all,
+        defaults);
+  }
+  const std::string& sql =
+      any_default ? with_defaults : (all ? statements.insert_all : statements.insert);
+  detail::ParamBuffer params(boost::pfr::tuple_size_v<T>);
+  detail::add_fields(params, row,
+                     [&](std::size_t field) { return sent(field) && !defaults[field]; });
   std::optional<T> stored;
-  connection.exec_prepared(all ? statements.insert_all : statements.insert, params.values(),
+  connection.exec_prepared(sql, params.values(),
                            [&](const RowView& r) { stored = detail::read_row<T>(r); });
   if (!stored) {  // a BEFORE INSERT trigger returned NULL, or a rule rewrote the insert
     throw DatabaseError(
-        "the insert into " + std::string(model_traits<T>::table) + " returned no row", "",
-        all ? statements.insert_all : statements.insert);
+        "the insert into " + std::string(model_traits<T>::table) + " returned no row", "", sql);
   }
   return std::move(*stored);
 }
@@ -273,15 +380,29 @@ std::vector<T> select(Connection& connection, std::string_view where, const Para
 }
 
 /// Writes every field of `row` (but non-key identity columns) to the row with
-/// its primary key; returns whether such a row existed.
+/// its primary key, an empty structmig::defaulted<T> field as its column's
+/// DEFAULT; returns whether such a row existed.
 template <Model T>
 bool update(Connection& connection, const T& row) {
   detail::check_metadata<T>();
-  detail::ParamBuffer params(boost::pfr::tuple_size_v<T>);
-  detail::add_fields(params, row, [](std::size_t field) {
+  const auto updated = [](std::size_t field) {
     return detail::updated_field(model_traits<T>::columns[field], detail::in_key<T>(field));
-  });
-  return connection.exec_prepared(detail::statements_of<T>().update, params.values()) > 0;
+  };
+  bool any_default = false;
+  const auto defaults = detail::default_fields(
+      row, [&](std::size_t field) { return updated(field) && !detail::in_key<T>(field); },
+      any_default);
+  std::string with_defaults;
+  if (any_default) {
+    with_defaults = detail::update_statement(
+        {model_traits<T>::table, model_traits<T>::columns, model_traits<T>::primary_key},
+        defaults);
+  }
+  detail::ParamBuffer params(boost::pfr::tuple_size_v<T>);
+  detail::add_fields(params, row,
+                     [&](std::size_t field) { return updated(field) && !defaults[field]; });
+  return connection.exec_prepared(any_default ? with_defaults : detail::statements_of<T>().update,
+                                  params.values()) > 0;
 }
 
 /// Deletes the row with this primary key; returns whether there was one.

@@ -1,12 +1,15 @@
 // The statements the mapping runs for one model, built once from its
 // metadata. Parameters are numbered in field order over the fields each
 // statement sends, so the mapper binds them by walking the fields:
-//   insert      the fields with Generated::none
+//   insert      every field but identity columns
 //   insert_all  every field
 //   update      every field but non-key identity columns (SET the non-key ones,
 //               WHERE the key)
 //   find/remove the key fields, in primary_key order
-// Every statement that returns rows lists the columns in field order.
+// Every statement that returns rows lists the columns in field order. A row
+// with empty structmig::defaulted<T> fields gets the insert or update with
+// DEFAULT in their place (and no parameter for them): insert_statement and
+// update_statement with those fields marked.
 #pragma once
 
 #include <cstddef>
@@ -34,6 +37,12 @@ struct ModelStatements {
 };
 
 ModelStatements build_statements(const ModelShape& shape);
+
+/// The insert (`all`: insert_all) with DEFAULT for the fields `use_default`
+/// marks (indexed by field; shorter means unmarked).
+std::string insert_statement(const ModelShape& shape, bool all, std::span<const bool> use_default);
+/// The update with SET … = DEFAULT for the non-key fields `use_default` marks.
+std::string update_statement(const ModelShape& shape, std::span<const bool> use_default);
 
 /// "name" with embedded quotes doubled.
 std::string quote_identifier(std::string_view name);

@@ -11,7 +11,7 @@
 //     STRUCTMIG_COLUMN(varchar(200)) std::string title;
 //     STRUCTMIG_COLUMN(default("'open'")) TicketStatus status;
 //     std::optional<std::string> description;
-//     STRUCTMIG_COLUMN(default("now()")) structmig::timestamp created_at;
+//     STRUCTMIG_COLUMN(default("now()")) structmig::defaulted<structmig::timestamp> created_at;
 //   };
 //   enum class STRUCTMIG_ENUM(ticket_status) TicketStatus {
 //     open, pending STRUCTMIG_LABEL("waiting"), closed };
@@ -34,7 +34,7 @@
 //     static constexpr std::array<structmig::ColumnInfo, 5> columns{{
 //         {"id", "bigint", structmig::Generated::identity},
 //         {"title", "character varying(200)", structmig::Generated::none},
-//         {"status", "ticket_status", structmig::Generated::none},
+//         {"status", "ticket_status", structmig::Generated::server_default},
 //         {"description", "text", structmig::Generated::none},
 //         {"created_at", "timestamp with time zone", structmig::Generated::server_default},
 //     }};
@@ -44,7 +44,7 @@
 //     STRUCTMIG_FIELD(support::Ticket, 1, std::string);
 //     STRUCTMIG_FIELD(support::Ticket, 2, support::TicketStatus);
 //     STRUCTMIG_FIELD(support::Ticket, 3, std::optional<std::string>);
-//     STRUCTMIG_FIELD(support::Ticket, 4, structmig::timestamp);
+//     STRUCTMIG_FIELD(support::Ticket, 4, structmig::defaulted<structmig::timestamp>);
 //   };
 //
 // Rules: `columns` has one entry per field, in field order (the order
@@ -75,8 +75,10 @@ enum class Generated {
   /// GENERATED … AS IDENTITY: insert() leaves it to the server; update()
   /// never sets it (identity(always) columns refuse it).
   identity,
-  /// A DEFAULT the insert leaves to the server (now(), a sequence, …):
-  /// insert() leaves it out, update() sets it like any other column.
+  /// The column has a DEFAULT (now(), a sequence, …). insert() and update()
+  /// write the field like any other, unless it is a structmig::defaulted<T>
+  /// left empty: then they write DEFAULT. Only such columns may have a
+  /// defaulted<T> field (the mapping's static_assert).
   server_default,
 };
 

@@ -3,7 +3,9 @@
 // freely inside its transaction, and a failure anywhere rolls it all back;
 // update_in_batches over 2,500 rows in batches of 1,000, invisible to other
 // sessions until the step commits in a transactional migration and committed
-// batch by batch in a non-transactional one.
+// batch by batch in a non-transactional one; uuid and composite text keys; a
+// failed non-transactional batch run that says how many batches it committed
+// and a rerun that continues with the rows left.
 #include <gtest/gtest.h>
 
 #include <stdexcept>
@@ -238,6 +240,157 @@ TEST_F(DataMigrationTest, UpdateInBatchesInANonTransactionalMigrationCommitsEach
   EXPECT_EQ(g_progress, (std::vector<std::size_t>{1000, 2000, 2500}));
   EXPECT_EQ(g_visible, (Ids{"1000", "2000", "2500"}));
   EXPECT_EQ(version_rows(db()), (Ids{"b2b2b2b2b2b2"}));
+}
+
+// ---- update_in_batches on other keys ----------------------------------------
+
+void mark_uuid_rows(Ops& op) {
+  g_updated = op.update_in_batches(BatchUpdate{.table = "tokens",
+                                               .set = "done = true",
+                                               .where = "NOT done",
+                                               .key = "id",
+                                               .batch_size = 1000,
+                                               .progress = [](std::size_t rows) {
+                                                 g_progress.push_back(rows);
+                                               }});
+}
+
+TEST_F(DataMigrationTest, UpdateInBatchesOnAUuidKey) {
+  db().exec(
+      "CREATE TABLE tokens (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), done boolean NOT NULL "
+      "DEFAULT false); INSERT INTO tokens (done) SELECT false FROM generate_series(1, 2500)");
+  Migrator migrator(db(), {Migration{"c1c1c1c1c1c1", {}, "mark tokens", true, &mark_uuid_rows,
+                                     &nothing}});
+  migrator.upgrade("head");
+  EXPECT_EQ(g_updated, 2500u);
+  EXPECT_EQ(g_progress, (std::vector<std::size_t>{1000, 2000, 2500}));
+  EXPECT_EQ(db().exec("SELECT count(*) FROM tokens WHERE done").text(0, 0), "2500");
+}
+
+void mark_members(Ops& op) {
+  g_updated = op.update_in_batches(BatchUpdate{.table = "members",
+                                               .set = "seen = true",
+                                               .key = {"org", "member"},
+                                               .batch_size = 7,
+                                               .progress = [](std::size_t rows) {
+                                                 g_progress.push_back(rows);
+                                               }});
+}
+
+TEST_F(DataMigrationTest, UpdateInBatchesOnACompositeTextKey) {
+  // Text keys that sort differently by byte and by collation, several rows
+  // per org: every row is visited exactly once, in (org, member) order.
+  db().exec(
+      "CREATE TABLE members (org text NOT NULL, member integer NOT NULL, seen boolean NOT NULL "
+      "DEFAULT false, visits integer NOT NULL DEFAULT 0, PRIMARY KEY (org, member));"
+      "INSERT INTO members (org, member) SELECT o, m FROM unnest(ARRAY['acme', 'Acme', 'b''x', "
+      "'b x', 'zeta', 'éclair']) o, generate_series(1, 5) m");
+  db().exec(
+      "CREATE FUNCTION count_visit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+      "NEW.visits := OLD.visits + 1; RETURN NEW; END $$;"
+      "CREATE TRIGGER count_visit BEFORE UPDATE ON members FOR EACH ROW EXECUTE FUNCTION "
+      "count_visit()");
+  Migrator migrator(db(),
+                    {Migration{"c2c2c2c2c2c2", {}, "mark members", false, &mark_members, &nothing}});
+  migrator.upgrade("head");
+  EXPECT_EQ(g_updated, 30u);
+  EXPECT_EQ(g_progress, (std::vector<std::size_t>{7, 14, 21, 28, 30}));
+  EXPECT_EQ(db().exec("SELECT count(*) FROM members WHERE seen AND visits = 1").text(0, 0), "30");
+}
+
+// A non-transactional run that fails in its 16th batch (a trigger raises on
+// the 1,501st row it sees), then a rerun once the cause is gone.
+void ledger_upgrade(Ops& op) {
+  op.add_column("ledger", history::column("done", "boolean", true));  // step 1
+  g_updated = op.update_in_batches(BatchUpdate{.table = "ledger",
+                                               .set = "done = true",
+                                               .where = "done IS NULL",
+                                               .key = "id",
+                                               .batch_size = 100,
+                                               .progress = [](std::size_t rows) {
+                                                 g_progress.push_back(rows);
+                                               }});
+  op.execute("ALTER TABLE ledger ALTER COLUMN done SET NOT NULL");  // step 2
+}
+
+TEST_F(DataMigrationTest, AFailedNonTransactionalBatchRunSaysWhatIsCommittedAndARerunContinues) {
+  db().exec(
+      "CREATE TABLE ledger (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), n integer NOT NULL);"
+      "INSERT INTO ledger (n) SELECT g FROM generate_series(1, 2000) g;"
+      "CREATE TABLE fail_control (after integer);"
+      "INSERT INTO fail_control VALUES (1500);"
+      "CREATE SEQUENCE updates_seen;"
+      "CREATE FUNCTION fail_late() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+      "IF nextval('updates_seen') > (SELECT coalesce(after, 2147483647) FROM fail_control) THEN "
+      "RAISE EXCEPTION 'too many updates'; END IF; RETURN NEW; END $$;"
+      "CREATE TRIGGER fail_late BEFORE UPDATE ON ledger FOR EACH ROW EXECUTE FUNCTION "
+      "fail_late()");
+  const std::vector<Migration> history{
+      Migration{"c3c3c3c3c3c3", {}, "mark ledger", false, &ledger_upgrade, &nothing}};
+  {
+    Migrator migrator(db(), history);
+    try {
+      migrator.upgrade("head");
+      FAIL() << "expected a MigrationError";
+    } catch (const MigrationError& e) {
+      const std::string what = e.what();
+      EXPECT_EQ(e.sqlstate(), "P0001");
+      EXPECT_NE(what.find("update_in_batches on \"ledger\": batch 16 failed; 15 batches (1500 "
+                          "rows) before it stay committed"),
+                std::string::npos)
+          << what;
+      EXPECT_NE(what.find("step 1, before the failure, is committed and recorded: a rerun "
+                          "resumes at step 2"),
+                std::string::npos)
+          << what;
+    }
+  }
+  EXPECT_EQ(db().exec("SELECT count(*) FROM ledger WHERE done").text(0, 0), "1500");
+  EXPECT_TRUE(version_rows(db()).empty());
+  EXPECT_EQ(db().exec("SELECT max(steps_done) FROM structmig_progress").text(0, 0), "1");
+
+  db().exec("UPDATE fail_control SET after = NULL");
+  g_progress.clear();
+  g_updated = 0;
+  Migrator migrator(db(), history);
+  migrator.upgrade("head");  // step 1 (ADD COLUMN) is skipped: running it again would fail
+  EXPECT_EQ(g_updated, 500u);  // only the rows the failed run left
+  EXPECT_EQ(g_progress, (std::vector<std::size_t>{100, 200, 300, 400, 500}));
+  EXPECT_EQ(db().exec("SELECT count(*) FROM ledger WHERE done").text(0, 0), "2000");
+  EXPECT_EQ(db().exec("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'ledger'::regclass "
+                      "AND attname = 'done'")
+                .text(0, 0),
+            "t");
+  EXPECT_EQ(version_rows(db()), (Ids{"c3c3c3c3c3c3"}));
+  EXPECT_EQ(db().exec("SELECT count(*) FROM structmig_progress").text(0, 0), "0");
+}
+
+TEST_F(DataMigrationTest, AFailedBatchInATransactionalMigrationSaysItWasRolledBack) {
+  db().exec(
+      "CREATE TABLE ledger (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), n integer NOT NULL);"
+      "INSERT INTO ledger (n) SELECT g FROM generate_series(1, 300) g;"
+      "CREATE SEQUENCE updates_seen;"
+      "CREATE FUNCTION fail_late() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+      "IF nextval('updates_seen') > 150 THEN RAISE EXCEPTION 'too many updates'; END IF; "
+      "RETURN NEW; END $$;"
+      "CREATE TRIGGER fail_late BEFORE UPDATE ON ledger FOR EACH ROW EXECUTE FUNCTION "
+      "fail_late()");
+  Migrator migrator(
+      db(), {Migration{"c4c4c4c4c4c4", {}, "mark ledger", true, &ledger_upgrade, &nothing}});
+  try {
+    migrator.upgrade("head");
+    FAIL() << "expected a MigrationError";
+  } catch (const MigrationError& e) {
+    EXPECT_NE(std::string(e.what()).find(
+                  "update_in_batches on \"ledger\": batch 2 failed; 1 batch (100 rows) before "
+                  "it ran in this step's transaction and was rolled back with it"),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(db().exec("SELECT count(*) FROM information_schema.columns WHERE table_name = "
+                      "'ledger' AND column_name = 'done'")
+                .text(0, 0),
+            "0");
 }
 
 }  // namespace

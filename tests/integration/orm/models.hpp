@@ -26,8 +26,8 @@ struct STRUCTMIG_TABLE(tickets) Ticket {
   STRUCTMIG_COLUMN(varchar(200)) std::string title;
   std::optional<std::string> description;
   STRUCTMIG_COLUMN(default("'open'")) TicketStatus status;
-  STRUCTMIG_COLUMN(default("now()")) structmig::timestamp created_at;
-  STRUCTMIG_COLUMN(default("false")) bool urgent;
+  STRUCTMIG_COLUMN(default("now()")) structmig::defaulted<structmig::timestamp> created_at;
+  STRUCTMIG_COLUMN(default("false")) structmig::defaulted<bool> urgent;
   std::int32_t priority;
 };
 
@@ -124,9 +124,9 @@ struct structmig::model_traits<support::Ticket> {
       {"id", "bigint", structmig::Generated::identity},
       {"title", "character varying(200)", structmig::Generated::none},
       {"description", "text", structmig::Generated::none},
-      {"status", "ticket_status", structmig::Generated::none},
+      {"status", "ticket_status", structmig::Generated::server_default},
       {"created_at", "timestamp with time zone", structmig::Generated::server_default},
-      {"urgent", "boolean", structmig::Generated::none},
+      {"urgent", "boolean", structmig::Generated::server_default},
       {"priority", "integer", structmig::Generated::none},
   }};
   static constexpr std::array<std::size_t, 1> primary_key{{0}};
@@ -135,8 +135,8 @@ struct structmig::model_traits<support::Ticket> {
   STRUCTMIG_FIELD(support::Ticket, 1, std::string);
   STRUCTMIG_FIELD(support::Ticket, 2, std::optional<std::string>);
   STRUCTMIG_FIELD(support::Ticket, 3, support::TicketStatus);
-  STRUCTMIG_FIELD(support::Ticket, 4, structmig::timestamp);
-  STRUCTMIG_FIELD(support::Ticket, 5, bool);
+  STRUCTMIG_FIELD(support::Ticket, 4, structmig::defaulted<structmig::timestamp>);
+  STRUCTMIG_FIELD(support::Ticket, 5, structmig::defaulted<bool>);
   STRUCTMIG_FIELD(support::Ticket, 6, std::int32_t);
 };
 

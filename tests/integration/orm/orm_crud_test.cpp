@@ -28,7 +28,7 @@ class OrmCrud : public ::testing::Test {
     Ticket t{};
     t.title = std::move(title);
     t.priority = priority;
-    t.status = TicketStatus::closed;  // Generated::none: sent, although the column has a default
+    t.status = TicketStatus::closed;  // a plain field: sent, although the column has a default
     return t;
   }
 
@@ -42,10 +42,72 @@ TEST_F(OrmCrud, InsertReturnsGeneratedIdentityAndDefaults) {
   EXPECT_EQ(first.id, 1);
   EXPECT_EQ(second.id, 2);
   EXPECT_EQ(first.title, "Printer on fire");
-  EXPECT_EQ(first.status, TicketStatus::closed);  // status is Generated::none: sent
-  EXPECT_FALSE(first.urgent);
+  EXPECT_EQ(first.status, TicketStatus::closed);  // a plain field: sent
+  EXPECT_EQ(first.urgent, false);                 // empty defaulted<bool>: the server's false
   EXPECT_FALSE(first.description);
-  EXPECT_GT(first.created_at, before);  // the server's now(), not the struct's epoch
+  ASSERT_TRUE(first.created_at.has_value());
+  EXPECT_GT(*first.created_at, before);  // empty defaulted<timestamp>: the server's now()
+}
+
+TEST_F(OrmCrud, InsertWritesAValueTheCallerSetOnAColumnWithADefault) {
+  Ticket t = ticket("Chosen status");
+  t.status = TicketStatus::pending;  // the column defaults to 'open'
+  const Ticket stored = structmig::insert(conn(), t);
+  EXPECT_EQ(stored.status, TicketStatus::pending);
+  EXPECT_EQ(conn().exec("SELECT status FROM tickets").text(0, 0), "waiting, \"really\"");
+}
+
+TEST_F(OrmCrud, InsertWritesTheValueOfADefaultedFieldThatHoldsOne) {
+  Ticket t = ticket("Chosen flags");
+  t.urgent = true;
+  t.created_at = structmig::timestamp{std::chrono::seconds{86400}};
+  const Ticket stored = structmig::insert(conn(), t);
+  EXPECT_EQ(stored.urgent, true);
+  EXPECT_EQ(stored.created_at, structmig::timestamp{std::chrono::seconds{86400}});
+  EXPECT_EQ(conn().exec("SELECT urgent::text, extract(epoch FROM created_at)::bigint FROM tickets")
+                .text(0, 0),
+            "true");
+  EXPECT_EQ(conn().exec("SELECT extract(epoch FROM created_at)::bigint FROM tickets").text(0, 0),
+            "86400");
+}
+
+TEST_F(OrmCrud, UpdateWritesTheDefaultForAnEmptyDefaultedField) {
+  Ticket t = ticket("Flagged");
+  t.urgent = true;
+  Ticket stored = structmig::insert(conn(), t);
+  stored.urgent.reset();  // back to the column's DEFAULT (false)
+  stored.title = "Unflagged";
+  EXPECT_TRUE(structmig::update(conn(), stored));
+  const auto found = structmig::find<Ticket>(conn(), stored.id);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->urgent, false);
+  EXPECT_EQ(found->title, "Unflagged");
+  EXPECT_EQ(found->created_at, stored.created_at);  // held a value: written unchanged
+}
+
+TEST_F(OrmCrud, AnIdentityKeyTheCallerSetIsRefusedNotReplaced) {
+  Ticket t = ticket("Chosen key");
+  t.id = 42;
+  try {
+    structmig::insert(conn(), t);
+    FAIL() << "expected a MappingError";
+  } catch (const structmig::MappingError& error) {
+    EXPECT_EQ(error.table(), "tickets");
+    EXPECT_EQ(error.column(), "id");
+    EXPECT_EQ(error.value(), "42");
+    EXPECT_NE(std::string(error.what()).find("InsertColumns::all"), std::string::npos)
+        << error.what();
+  }
+  EXPECT_EQ(conn().exec("SELECT count(*) FROM tickets").text(0, 0), "0");
+}
+
+TEST_F(OrmCrud, AnEmptyDefaultedValueCannotBeBoundAsAParameter) {
+  structmig::insert(conn(), ticket("any"));
+  EXPECT_THROW(structmig::select<Ticket>(conn(), "urgent = $1", structmig::defaulted<bool>{}),
+               structmig::MappingError);
+  EXPECT_EQ(structmig::select<Ticket>(conn(), "urgent = $1", structmig::defaulted<bool>{false})
+                .size(),
+            1u);
 }
 
 TEST_F(OrmCrud, InsertAllColumnsKeepsTheGivenKey) {
@@ -53,6 +115,7 @@ TEST_F(OrmCrud, InsertAllColumnsKeepsTheGivenKey) {
   t.id = 1000;
   t.created_at = structmig::timestamp{std::chrono::seconds{86400}};
   const Ticket stored = structmig::insert(conn(), t, structmig::InsertColumns::all);
+  EXPECT_EQ(stored.urgent, false);  // empty: DEFAULT, with InsertColumns::all too
   EXPECT_EQ(stored.id, 1000);
   EXPECT_EQ(stored.created_at, t.created_at);
 }

@@ -187,5 +187,28 @@ struct STRUCTMIG_TABLE(people) Person {
           column("birthday", "date", true)}));
 }
 
+TEST(ExtractTypes, DefaultedIsTheColumnOfItsValueType) {
+  Column with_default = column("status", "text");
+  with_default.default_sql = "'open'";
+  Column nullable_with_default = column("note", "text", true);
+  nullable_with_default.default_sql = "'none'";
+  Column created = column("created_at", "timestamp with time zone");
+  created.default_sql = "now()";
+  Column label = column("label", "character varying(20)");
+  label.default_sql = "'x'";
+  std::vector<Column> columns = columns_of(R"model(
+using Created = structmig::defaulted<structmig::timestamp>;
+struct STRUCTMIG_TABLE(tickets) Ticket {
+  STRUCTMIG_COLUMN(primary_key) std::int32_t id;
+  STRUCTMIG_COLUMN(default("'open'")) structmig::defaulted<std::string> status;
+  STRUCTMIG_COLUMN(default("'none'")) structmig::defaulted<std::optional<std::string>> note;
+  STRUCTMIG_COLUMN(default("now()")) Created created_at;
+  STRUCTMIG_COLUMN(varchar(20), default("'x'")) structmig::defaulted<std::string> label;
+};
+)model");
+  EXPECT_EQ(columns, (std::vector<Column>{column("id", "integer"), with_default,
+                                          nullable_with_default, created, label}));
+}
+
 }  // namespace
 }  // namespace structmig::extract::testing

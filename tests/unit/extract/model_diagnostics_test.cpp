@@ -165,6 +165,16 @@ struct STRUCTMIG_TABLE(things) Thing {
   expect_only_error(R"model(
 struct STRUCTMIG_TABLE(things) Thing {
   STRUCTMIG_COLUMN(primary_key) std::int64_t id;
+  STRUCTMIG_COLUMN(varchar(20)) structmig::defaulted<std::string> status;
+};
+)model",
+                    "structmig::defaulted",
+                    "column 'status' has type 'structmig::defaulted<std::string>' (aka "
+                    "'defaulted<basic_string<char>>'), but no default(...): structmig::defaulted leaves an empty field to the column's "
+                    "server default; add default(\"SQL\") to the column, or use the plain type");
+  expect_only_error(R"model(
+struct STRUCTMIG_TABLE(things) Thing {
+  STRUCTMIG_COLUMN(primary_key) std::int64_t id;
   STRUCTMIG_COLUMN(identity) std::vector<std::int64_t> numbers;
 };
 )model",
