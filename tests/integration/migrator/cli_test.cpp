@@ -456,8 +456,12 @@ TEST_F(CliTest, ConnectionLostOnTheServerSideIsOneLine) {
       Migration{"aa0000000001", {}, "lose the connection", true, &terminate_own_session, &nothing}};
   Outcome up = migrate({"--url", conninfo(), "upgrade"}, list);
   EXPECT_EQ(up.code, 1);
-  EXPECT_EQ(line_count(up.err), 1u) << up.err;
-  EXPECT_TRUE(up.err.starts_with("error: migration aa0000000001 (lose the connection) failed"))
+  // After the step's start line (progress), the error: one line.
+  const std::size_t up_error_at = up.err.find("error: ");
+  ASSERT_NE(up_error_at, std::string::npos) << up.err;
+  const std::string up_error = up.err.substr(up_error_at);
+  EXPECT_EQ(line_count(up_error), 1u) << up.err;
+  EXPECT_TRUE(up_error.starts_with("error: migration aa0000000001 (lose the connection) failed"))
       << up.err;
   EXPECT_TRUE(contains(up.err,
                        "the server closed the connection: terminating connection due to "
