@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # End-to-end: the scratch consumer gets structmig in each way README documents
 # — an installed package (find_package through CMAKE_PREFIX_PATH), this build
-# tree (structmig_DIR), add_subdirectory of the source tree and FetchContent
-# (from a file:// tarball of the source tree: no network) — and each time its
-# build runs the generator, builds consumer_migrate and migrates a database of
-# one throwaway PostgreSQL (upgrade, current, check).
+# tree (structmig_DIR), add_subdirectory and FetchContent (both of a tarball
+# of the source tree, FetchContent's through file://: no network) — and each
+# time its build runs the generator, builds consumer_migrate and migrates a
+# database of one throwaway PostgreSQL (upgrade, current, check).
 # Usage: consumer_modes_e2e.sh STRUCTMIG_BUILD_DIR SOURCE_DIR [COMPILER_LAUNCHER]
-# The launcher (ccache), when given, is passed to the consumer builds.
+# The launcher (ccache), when given, is passed to the package modes' builds.
+# The two subproject modes build structmig's runtime, CLI and generator
+# themselves, from the same tarball unpacked at the same place relative to
+# their build directories (FetchContent's <build>/_deps/structmig-src, built in
+# <build>/_deps/structmig-build), with the same arguments and, when ccache is
+# installed, through a compiler cache of the test's own that rewrites paths
+# under the scratch directory relative to the build directory: the second
+# build's compiles are cache hits (asserted, so a layout that breaks this
+# fails instead of costing minutes). Without ccache both build cold.
 set -euo pipefail
 structmig_build=$(cd "$1" && pwd)
 source_dir=$(cd "$2" && pwd)
@@ -84,14 +92,51 @@ grep -q "$work/prefix/bin/structmig " "$work/installed/build/build.ninja" \
 
 run_mode build-tree -Dstructmig_DIR="$structmig_build"
 
-run_mode add_subdirectory -DCONSUMER_STRUCTMIG=subdirectory -DCONSUMER_STRUCTMIG_SOURCE="$source_dir"
-[[ -d $work/add_subdirectory/build/structmig/tool ]] || fail "add_subdirectory: structmig's generator was not configured"
-[[ ! -e $work/add_subdirectory/build/structmig/tests && ! -e $work/add_subdirectory/build/structmig/example ]] \
-  || fail "add_subdirectory: structmig's tests or example were configured inside the consumer"
+# From here on ccache (if any) uses only the settings below: a cache in $work,
+# paths under $work rewritten relative to the build directory, and no hashing
+# of the working directory. No configuration file or CCACHE_* variable of the
+# caller applies (CCACHE_CONFIGPATH also keeps /etc/ccache.conf out).
+subproject_args=(-G Ninja)
+ccache=$(command -v ccache || true)
+if [[ -n $ccache ]]; then
+  for variable in $(compgen -e | grep '^CCACHE_' || true); do unset "$variable"; done
+  : >"$work/ccache.conf"
+  export CCACHE_CONFIGPATH=$work/ccache.conf CCACHE_DIR=$work/ccache CCACHE_BASEDIR=$work CCACHE_NOHASHDIR=1 \
+    CCACHE_SLOPPINESS=include_file_mtime,include_file_ctime
+  subproject_args+=(-DCMAKE_CXX_COMPILER_LAUNCHER="$ccache" -DCMAKE_C_COMPILER_LAUNCHER="$ccache")
+else
+  echo "== no ccache: the add_subdirectory and FetchContent modes each build structmig cold"
+fi
+configure_args=("${subproject_args[@]}")
 
 source_tarball
+subdirectory_src=$work/add_subdirectory/build/_deps/structmig-src
+mkdir -p "$subdirectory_src"
+tar -C "$subdirectory_src" --strip-components=1 -xzf "$work/structmig.tar.gz"
+run_mode add_subdirectory -DCONSUMER_STRUCTMIG=subdirectory -DCONSUMER_STRUCTMIG_SOURCE="$subdirectory_src"
+[[ -d $work/add_subdirectory/build/_deps/structmig-build/tool ]] \
+  || fail "add_subdirectory: structmig's generator was not configured"
+[[ ! -e $work/add_subdirectory/build/_deps/structmig-build/tests \
+  && ! -e $work/add_subdirectory/build/_deps/structmig-build/example ]] \
+  || fail "add_subdirectory: structmig's tests or example were configured inside the consumer"
+
+[[ -z $ccache ]] || "$ccache" -z >/dev/null
 run_mode fetchcontent -DCONSUMER_STRUCTMIG=fetchcontent -DCONSUMER_STRUCTMIG_URL="file://$work/structmig.tar.gz"
 [[ -f $work/fetchcontent/build/_deps/structmig-src/cmake/StructMig.cmake ]] \
   || fail "fetchcontent: the tarball was not unpacked into _deps"
+
+# The FetchContent build after the add_subdirectory one: its compiles must
+# come from the cache (only the consumer's generated sources may differ).
+if [[ -n $ccache ]]; then
+  echo "== fetchcontent: compiler cache after the add_subdirectory build"
+  "$ccache" -s
+  ccache_stat() { "$ccache" --print-stats | awk -v key="$1" '$1 == key { print $2 }'; }
+  hits=$(( $(ccache_stat direct_cache_hit) + $(ccache_stat preprocessed_cache_hit) ))
+  misses=$(ccache_stat cache_miss)
+  (( hits + misses > 0 )) || fail "fetchcontent: no compile went through ccache"
+  echo "== fetchcontent: $hits of $((hits + misses)) cacheable compiles were cache hits"
+  (( hits * 100 >= (hits + misses) * 80 )) \
+    || fail "fetchcontent: only $hits of $((hits + misses)) compiles hit the cache the add_subdirectory build filled (expected >= 80%)"
+fi
 
 echo "PASS: consumer modes e2e"
