@@ -56,12 +56,16 @@ include_guard(GLOBAL)
 set(STRUCTMIG_CHECK "${STRUCTMIG_CHECK}" CACHE BOOL
     "structmig check mode (CI): write no migration, fail the build on schema drift")
 
-# Where the migrate command line's main() lives (set by the package config for
-# an installed structmig; the source tree otherwise).
+# Where the migrate command line's main() lives: set by the package config for
+# an installed structmig, the source tree otherwise. Kept in a global property:
+# with add_subdirectory(structmig) or FetchContent this file is included in
+# structmig's own directory scope, and a variable set here would not be seen
+# by structmig_add_migrations() called from the consumer's directories.
 if(NOT DEFINED STRUCTMIG_CLI_MAIN)
   set(STRUCTMIG_CLI_MAIN "${CMAKE_CURRENT_LIST_DIR}/../runtime/cli/main.cpp")
 endif()
 get_filename_component(STRUCTMIG_CLI_MAIN "${STRUCTMIG_CLI_MAIN}" ABSOLUTE)
+set_property(GLOBAL PROPERTY STRUCTMIG_CLI_MAIN "${STRUCTMIG_CLI_MAIN}")
 
 # The real name behind a possibly aliased target (custom commands want it).
 function(_structmig_real_target out name)
@@ -186,7 +190,8 @@ function(structmig_add_migrations)
   add_dependencies(${ARG_LIBRARY} migrations_autogen)
 
   if(ARG_CLI)
-    add_executable(${ARG_CLI} "${STRUCTMIG_CLI_MAIN}")
+    get_property(cli_main GLOBAL PROPERTY STRUCTMIG_CLI_MAIN)
+    add_executable(${ARG_CLI} "${cli_main}")
     target_link_libraries(${ARG_CLI} PRIVATE ${ARG_LIBRARY} structmig::cli)
     target_compile_definitions(${ARG_CLI} PRIVATE STRUCTMIG_HAS_COMPILED_SCHEMA)
   endif()

@@ -21,6 +21,7 @@ install_squawk() {
 
 packages=(
   g++ make cmake ninja-build pkg-config
+  ccache                                                        # e2e_consumer_modes builds structmig twice: once from cache
   llvm-14-dev libclang-14-dev libclang-cpp14-dev clang-format   # the generator (LibTooling)
   libpq-dev postgresql-15                                       # runtime and throwaway servers
   libboost1.81-dev                                              # Boost.PFR (1.75+)
