@@ -15,15 +15,8 @@ structmig_build=$1
 source_dir=$2
 squawk=$3
 
-work=$(mktemp -d /tmp/structmig-everyday-e2e-XXXXXX)
-chmod 755 "$work"  # the throwaway cluster runs as an unprivileged user
-pg() { "$source_dir/scripts/throwaway-postgres.sh" "$@"; }
-cleanup() {
-  pg stop "$work/pg" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$source_dir/tests/e2e/e2e_common.sh"
+e2e_work everyday-e2e
 
 src=$work/src
 mkdir -p "$src/models" "$src/migrations"
@@ -82,7 +75,7 @@ cmake --build "$work/build" --target everyday_migrate >"$work/build.log" 2>&1 \
   || { cat "$work/build.log"; fail "the first build failed"; }
 
 # Rows in every table before the changes.
-url=$(pg start "$work/pg")
+e2e_postgres
 cli=$work/build/everyday_migrate
 "$cli" --url "$url" upgrade >/dev/null || fail "initial upgrade failed"
 psql "$url" -v ON_ERROR_STOP=1 -q -c "

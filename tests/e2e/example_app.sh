@@ -13,12 +13,9 @@ source_dir=$2
 app=$build/example/support_app
 migrate=$build/example/support_migrate
 
-work=$(mktemp -d /tmp/structmig-example-XXXXXX)
-chmod 755 "$work"
-pg() { "$source_dir/scripts/throwaway-postgres.sh" "$@"; }
-trap 'pg stop "$work/pg"; rm -rf "$work"' EXIT
-url=$(pg start "$work/pg")
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$source_dir/tests/e2e/e2e_common.sh"
+e2e_work example
+e2e_postgres
 
 migrations=$(find "$source_dir/migrations" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]_*.cpp' | wc -l)
 [[ $migrations -ge 2 ]] || fail "the example should have at least two committed migrations"

@@ -12,15 +12,8 @@ set -euo pipefail
 structmig_build=$1
 source_dir=$2
 
-work=$(mktemp -d /tmp/structmig-history-e2e-XXXXXX)
-chmod 755 "$work"  # the throwaway cluster may run as another user
-pg() { "$source_dir/scripts/throwaway-postgres.sh" "$@"; }
-pg_started=
-cleanup() {
-  if [[ -n $pg_started ]]; then pg stop "$work/pg" || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$source_dir/tests/e2e/e2e_common.sh"
+e2e_work history-e2e
 cp -r "$source_dir/tests/e2e/consumer" "$work/src"
 src=$work/src
 model=$src/models/note.hpp
@@ -28,7 +21,6 @@ snapshot=$src/migrations/schema.snapshot.json
 build_dir=$work/build
 index=$build_dir/structmig_consumer_migrations/migrations_index.cpp
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
 repo() {
   git -C "$src" -c user.name=structmig-e2e -c user.email=e2e@example.invalid \
     -c commit.gpgsign=false -c core.hooksPath=/dev/null "$@"
@@ -140,8 +132,7 @@ build "$build_dir" || fail "the build failed after the merge"
 build "$work/check" || fail "check mode failed after the merge"
 
 echo "== 9. PostgreSQL gets both branches and the merge"
-url=$(pg start "$work/pg")
-pg_started=1
+e2e_postgres
 "$build_dir/consumer_migrate" --url "$url" upgrade || fail "upgrade failed"
 current=$("$build_dir/consumer_migrate" --url "$url" current) || fail "current failed"
 echo "$current"

@@ -15,20 +15,13 @@ set -euo pipefail
 structmig_build=$1
 source_dir=$2
 
-work=$(mktemp -d /tmp/structmig-refusal-e2e-XXXXXX)
-chmod 755 "$work"  # the throwaway cluster runs as an unprivileged user
-pg() { "$source_dir/scripts/throwaway-postgres.sh" "$@"; }
-cleanup() {
-  pg stop "$work/pg" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$source_dir/tests/e2e/e2e_common.sh"
+e2e_work refusal-e2e
 cp -r "$source_dir/tests/e2e/consumer" "$work/src"
 src=$work/src
 model=$src/models/note.hpp
 snapshot=$src/migrations/schema.snapshot.json
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
 migration_files() { find "$src/migrations" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]_*.cpp' | sort; }
 count_migrations() { migration_files | wc -l; }
 # Every file of migrations/ with its content: any write shows.
@@ -118,7 +111,7 @@ configure "$work/check" -DSTRUCTMIG_CHECK=ON
 build "$work/build" || fail "first build failed"
 [[ $(count_migrations) -eq 1 ]] || fail "expected the initial migration"
 build "$work/check" || fail "check mode failed on a clean tree"
-url=$(pg start "$work/pg")
+e2e_postgres
 "$work/build/consumer_migrate" --url "$url" upgrade >/dev/null || fail "the initial migration did not apply"
 psql "$url" -v ON_ERROR_STOP=1 -q -c "
   INSERT INTO notes (id, title, body, count, state)
