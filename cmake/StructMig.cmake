@@ -19,18 +19,28 @@
 # written during this build is compiled in this same build without re-running
 # CMake, and an edited migration is recompiled with its new checksum.
 #
-# From the models the tool also writes, on every run (in check mode too):
+# From the models the tool also writes (in check mode too):
 #   ${gen}/include/<LIBRARY>/models.hpp  the row-mapping metadata (model_traits,
 #       enum_traits; structmig/orm_traits.hpp). LIBRARY has that include
 #       directory PUBLIC, so the application writes
-#       #include <app_migrations/models.hpp> and uses structmig::insert / find.
+#       #include <app_migrations/models.hpp> and uses structmig::insert / find;
+#       where it is included, metadata older than its model does not compile
+#       ("the generated metadata for … is stale").
 #   ${gen}/compiled_schema.cpp  structmig::compiled_schema() (structmig/drift.hpp),
-#       compiled into LIBRARY. It includes models.hpp, so a model that changed
-#       after its metadata was generated stops the build ("the generated metadata
-#       for … is stale"). The CLI is built with STRUCTMIG_HAS_COMPILED_SCHEMA, so
+#       compiled into LIBRARY. It includes only structmig/drift.hpp, not the
+#       models. The CLI is built with STRUCTMIG_HAS_COMPILED_SCHEMA, so
 #       `<CLI> check` compares a live database with the models.
-# LIBRARY compiles the models: it gets MODEL_TARGET's include directories and
-# definitions (PRIVATE for an executable, else by linking MODEL_TARGET PUBLIC).
+# Each of these, the index and the depfile is written only when its content
+# changed: a model header touched or reformatted without a schema change
+# leaves them untouched ("no file written"), so with Ninja (custom commands
+# restat their outputs) nothing after the tool is rebuilt and the next build
+# has no work. Make has no restat: it runs the tool again on each build until
+# an output is written again; the tool then writes nothing and nothing
+# recompiles.
+# LIBRARY gets MODEL_TARGET's include directories and definitions (PRIVATE for
+# an executable, else by linking MODEL_TARGET PUBLIC): what includes
+# models.hpp includes the model headers, and the migrations may include the
+# application's headers.
 #
 # Before it generates anything the tool reads every migration file and checks
 # the history: after branches with migrations are merged in git it has several
@@ -175,7 +185,10 @@ function(structmig_add_migrations)
   add_library(${ARG_LIBRARY} STATIC "${index}" "${schema_source}")
   target_link_libraries(${ARG_LIBRARY} PUBLIC structmig::runtime)
   target_include_directories(${ARG_LIBRARY} PUBLIC "$<BUILD_INTERFACE:${metadata_dir}>")
-  # compiled_schema.cpp includes the models: compile them as the model target does.
+  # What includes models.hpp includes the models (a library model target's
+  # users get its flags through the PUBLIC link); the migrations the index
+  # includes may include the application's headers (hand-written data
+  # migrations): compile them as the model target does.
   if(ARG_MODEL_TARGET)
     get_target_property(model_type ${model_target} TYPE)
     if(model_type STREQUAL "EXECUTABLE")

@@ -18,6 +18,32 @@ count_migrations() { migration_files | wc -l; }
 add_field() { sed -i "s|// @EXTRA_FIELDS@|$1\n  // @EXTRA_FIELDS@|" "$model"; }
 build() { cmake --build "$1" 2>&1 | tee "$work/last-build.log"; return "${PIPESTATUS[0]}"; }
 tool_ran() { grep -q "structmig: reading the models" "$work/last-build.log"; }
+# Bytes and modification time (ns) of every file the tool writes in build dir $1.
+generated_state() {
+  local gen=$1/structmig_consumer_migrations
+  for f in "$gen/migrations_index.cpp" "$gen/compiled_schema.cpp" \
+           "$gen/include/consumer_migrations/models.hpp" "$gen/models.d"; do
+    [[ -f $f ]] || fail "missing generated file $f"
+    echo "$(md5sum <"$f") $(stat -c %.9Y "$f") $f"
+  done
+}
+# A model header touched or reformatted without a schema change: the tool
+# runs and writes nothing (same bytes, same mtime), and no generated source is
+# compiled. Usage: expect_nothing_generated BUILD_DIR WHAT
+expect_nothing_generated() {
+  local before
+  before=$(generated_state "$1")
+  build "$1" || fail "build after $2 failed"
+  tool_ran || fail "the tool did not run after $2"
+  grep -q "structmig: the models match the snapshot; no file written" "$work/last-build.log" \
+    || fail "the tool did not say it wrote nothing after $2"
+  [[ $(generated_state "$1") == "$before" ]] \
+    || fail "generated files changed after $2:"$'\n'"$before"$'\n'"$(generated_state "$1")"
+  grep -E "Building CXX object .*(migrations_index|compiled_schema)\.cpp" "$work/last-build.log" \
+    && fail "a generated source was recompiled after $2"
+  grep -q "Building CXX object .*main\.cpp" "$work/last-build.log" \
+    || fail "the app (it includes the model) was not recompiled after $2: the test proves nothing"
+}
 
 configure() {  # dir generator [extra args]
   local dir=$1 gen=$2
@@ -83,6 +109,17 @@ autogen)
   tool_ran && fail "the tool ran although nothing changed"
   [[ $(count_migrations) -eq 2 ]] || fail "a migration appeared from nothing"
 
+  echo "== 4b. a model header touched, then reformatted, without a schema change: nothing written or recompiled"
+  sleep 1  # a later mtime than the last build's outputs, whatever the file system's resolution
+  touch "$model"
+  expect_nothing_generated "$work/build" "touching the model header"
+  sed -i -e '1G' -e '1a // reformatted: a blank line and this comment, the same schema' "$model"
+  expect_nothing_generated "$work/build" "reformatting the model header"
+  build "$work/build" || fail "the build after that failed"
+  grep -q "ninja: no work to do" "$work/last-build.log" \
+    || fail "Ninja reran something after a build that wrote nothing (no restat?)"
+  [[ $(count_migrations) -eq 2 ]] || fail "touching the model produced a migration"
+
   echo "== 5. a header the models include changes: the tool re-runs (depfile), nothing is generated"
   echo "// a comment" >>"$src/include/consumer/common.hpp"
   build "$work/build" || fail "build after touching an included header failed"
@@ -144,6 +181,16 @@ check)
     || fail "the check-mode build lacks the generated metadata"
   [[ -z $(find "$src" -name models.hpp -o -name compiled_schema.cpp) ]] \
     || fail "generated sources were written into the source tree"
+
+  echo "== check mode, Makefiles: a touched model writes and recompiles nothing (Make re-runs the tool: no restat)"
+  sleep 1
+  touch "$model"
+  expect_nothing_generated "$work/check" "touching the model header (Unix Makefiles, check mode)"
+  echo "== ... and the next Makefiles build runs the tool again (README), which writes and compiles nothing"
+  build "$work/check" || fail "the second Makefiles build failed"
+  tool_ran || fail "Make did not run the tool again: README's Makefiles note is stale"
+  grep -q "no file written" "$work/last-build.log" || fail "the second Makefiles run wrote a file"
+  grep -q "Building CXX object" "$work/last-build.log" && fail "the second Makefiles build compiled something"
 
   echo "== check mode with a drifted model fails, names the change and writes nothing"
   snapshot_sum=$(md5sum "$src/migrations/schema.snapshot.json")

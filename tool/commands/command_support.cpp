@@ -85,9 +85,22 @@ llvm::Expected<CheckedHistory> load_checked_history(const std::string& dir, bool
   return checked;
 }
 
+llvm::Error write_build_file(const std::string& path, const std::string& text,
+                             std::vector<std::string>& written) {
+  const llvm::StringRef parent = llvm::sys::path::parent_path(path);
+  if (std::error_code ec = llvm::sys::fs::create_directories(parent)) {
+    return error("structmig: error: cannot create " + parent + ": " + ec.message());
+  }
+  auto changed = render::write_file_if_changed(path, text);
+  if (!changed) return changed.takeError();
+  if (*changed) written.push_back(path);
+  return llvm::Error::success();
+}
+
 llvm::Error write_index_and_depfile(const std::string& dir, const std::string& index_path,
                                     const std::string& depfile_path,
-                                    std::vector<std::string> model_dependencies) {
+                                    std::vector<std::string> model_dependencies,
+                                    std::vector<std::string>& written) {
   if (index_path.empty()) return llvm::Error::success();
   const std::vector<std::string> files = render::list_migration_files(dir);
   auto loaded = history::load_history(dir, files);
@@ -97,7 +110,7 @@ llvm::Error write_index_and_depfile(const std::string& dir, const std::string& i
     entries.push_back({source.path, source.checksum});
   }
   const std::string index = absolute(index_path);
-  if (auto err = render::write_file_atomically(index, render::render_index(entries))) return err;
+  if (auto err = write_build_file(index, render::render_index(entries), written)) return err;
   if (depfile_path.empty()) return llvm::Error::success();
 
   std::vector<std::string> deps = std::move(model_dependencies);
@@ -105,7 +118,7 @@ llvm::Error write_index_and_depfile(const std::string& dir, const std::string& i
   if (llvm::sys::fs::exists(snapshot_path)) deps.push_back(snapshot_path);
   deps.push_back(dir);
   deps.insert(deps.end(), files.begin(), files.end());
-  return render::write_file_atomically(depfile_path, render::render_depfile(index, deps));
+  return write_build_file(absolute(depfile_path), render::render_depfile(index, deps), written);
 }
 
 void print_errors(llvm::Error err) {

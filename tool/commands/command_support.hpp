@@ -40,11 +40,19 @@ struct CheckedHistory {
 /// With `single_head`, several heads are an error (history_graph.hpp).
 llvm::Expected<CheckedHistory> load_checked_history(const std::string& dir, bool single_head);
 
-/// Rewrites the index of every migration in `dir` with their checksums and,
+/// Writes a file of the build directory (creating its directory) only if its
+/// content changed (render::write_file_if_changed); appends `path` to
+/// `written` when it did.
+llvm::Error write_build_file(const std::string& path, const std::string& text,
+                             std::vector<std::string>& written);
+
+/// Writes the index of every migration in `dir` with their checksums and,
 /// when `depfile_path` is set, the depfile: `model_dependencies`, the
-/// snapshot, the directory and each migration file.
+/// snapshot, the directory and each migration file. Each only if its content
+/// changed; appends to `written` the path of each file written.
 llvm::Error write_index_and_depfile(const std::string& dir, const std::string& index_path,
                                     const std::string& depfile_path,
-                                    std::vector<std::string> model_dependencies);
+                                    std::vector<std::string> model_dependencies,
+                                    std::vector<std::string>& written);
 
 }  // namespace structmig::commands

@@ -7,8 +7,12 @@
 // then the snapshot (each atomically, the snapshot last, so an interrupted run
 // never records a schema without its migration); finally refresh the
 // generated sources of the build directory (metadata header,
-// compiled_schema(), index) and the depfile.
+// compiled_schema(), index) and the depfile, each only if its content
+// changed: a model touched or reformatted without a schema change writes no
+// file, so nothing rebuilds, and the tool says so in one line.
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "commands/command_support.hpp"
 #include "commands/commands.hpp"
@@ -45,23 +49,23 @@ llvm::Error refused_error(std::size_t count) {
 
 // The new migration, then the snapshot at its revision.
 llvm::Error write_migration(const plan::SafePlan& safe, const diff::Plan& plan,
-                            const std::string& dir,
-                            const std::string& parent, const std::string& message,
-                            const Schema& schema) {
+                            const std::string& dir, const std::string& parent,
+                            const std::string& message, const Schema& schema) {
   if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
     return error("structmig: error: cannot create " + dir + ": " + ec.message());
   }
   const auto existing = render::list_migration_files(dir);
-  const render::MigrationFile file =
-      render::render_migration(safe, plan, parent, message, render::next_migration_number(existing));
+  const render::MigrationFile file = render::render_migration(
+      safe, plan, parent, message, render::next_migration_number(existing));
   const std::string migration_path = dir + "/" + file.file_name;
   if (llvm::sys::fs::exists(migration_path)) {
     return error("structmig: error: refusing to overwrite " + migration_path);
   }
-  if (auto err = render::write_file_atomically(migration_path, file.text)) return err;
+  if (auto err = render::write_file_if_changed(migration_path, file.text).takeError()) return err;
   const snapshot::Snapshot after{file.revision, schema};
-  if (auto err = render::write_file_atomically(dir + "/" + kSnapshotName,
-                                               snapshot::format_snapshot(after))) {
+  if (auto err =
+          render::write_file_if_changed(dir + "/" + kSnapshotName, snapshot::format_snapshot(after))
+              .takeError()) {
     return err;
   }
   llvm::outs() << "structmig: wrote " << migration_path << " (revision " << file.revision << ")\n";
@@ -71,6 +75,21 @@ llvm::Error write_migration(const plan::SafePlan& safe, const diff::Plan& plan,
     llvm::errs() << migration_path << ": warning: " << warning << "\n";
   }
   return llvm::Error::success();
+}
+
+// Without a new migration, one line: what the run wrote in the build
+// directory, usually nothing (a model touched or reformatted).
+void report_no_migration(const std::vector<std::string>& written) {
+  llvm::outs() << "structmig: the models match the snapshot; ";
+  if (written.empty()) {
+    llvm::outs() << "no file written\n";
+    return;
+  }
+  llvm::outs() << "wrote";
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    llvm::outs() << (i == 0 ? " " : ", ") << llvm::sys::path::filename(written[i]);
+  }
+  llvm::outs() << "\n";
 }
 
 }  // namespace
@@ -118,13 +137,18 @@ llvm::Error run_generate(const GenerateOptions& options) {
 
   // 5. The build directory's sources from the models (in check mode too:
   //    nothing of it is in the source tree), the index of every migration,
-  //    then the depfile.
+  //    then the depfile; each written only if its content changed.
+  std::vector<std::string> written;
   if (auto err = write_generated_sources({options.metadata_header_path, options.schema_source_path},
-                                         *extracted, options.models.headers)) {
+                                         *extracted, options.models.headers, written)) {
     return err;
   }
-  return write_index_and_depfile(dir, options.index_path, options.depfile_path,
-                                 std::move(extracted->dependencies));
+  if (auto err = write_index_and_depfile(dir, options.index_path, options.depfile_path,
+                                         std::move(extracted->dependencies), written)) {
+    return err;
+  }
+  if (plan.empty()) report_no_migration(written);
+  return llvm::Error::success();
 }
 
 }  // namespace structmig::commands

@@ -71,9 +71,10 @@ llvm::Error run_merge(const MergeOptions& options) {
   if (llvm::sys::fs::exists(path)) return error("structmig: error: refusing to overwrite " + path);
 
   describe_change(snapshot_path, *models);
-  if (auto err = render::write_file_atomically(path, file.text)) return err;
+  if (auto err = render::write_file_if_changed(path, file.text).takeError()) return err;
   const snapshot::Snapshot merged{file.revision, models->schema};
-  if (auto err = render::write_file_atomically(snapshot_path, snapshot::format_snapshot(merged))) {
+  if (auto err = render::write_file_if_changed(snapshot_path, snapshot::format_snapshot(merged))
+                     .takeError()) {
     return err;
   }
   llvm::outs() << "structmig: wrote " << path << " (revision " << file.revision << "), joining "

@@ -61,9 +61,10 @@ llvm::Error run_revision(const RevisionOptions& options) {
   }
   if (llvm::sys::fs::exists(path)) return error("structmig: error: refusing to overwrite " + path);
 
-  if (auto err = render::write_file_atomically(path, file.text)) return err;
+  if (auto err = render::write_file_if_changed(path, file.text).takeError()) return err;
   const snapshot::Snapshot after{file.revision, before->schema};
-  if (auto err = render::write_file_atomically(snapshot_path, snapshot::format_snapshot(after))) {
+  if (auto err = render::write_file_if_changed(snapshot_path, snapshot::format_snapshot(after))
+                     .takeError()) {
     return err;
   }
   llvm::outs() << "structmig: wrote " << path << " (revision " << file.revision << ", parent "

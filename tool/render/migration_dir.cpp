@@ -1,4 +1,5 @@
-// Listing, numbering and atomic writes in the migrations directory.
+// Listing, numbering and atomic writes in the migrations directory; writes
+// only when the content changed.
 #include "render/migration_dir.hpp"
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -117,6 +119,16 @@ llvm::Error write_file_atomically(llvm::StringRef path, llvm::StringRef text) {
     return failure("cannot replace", ec);
   }
   return llvm::Error::success();
+}
+
+llvm::Expected<bool> write_file_if_changed(llvm::StringRef path, llvm::StringRef text) {
+  // A file that cannot be read (missing, a directory, unreadable) is simply
+  // written; the write reports what is wrong with the path.
+  auto existing = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+  if (existing && (*existing)->getBuffer() == text) return false;
+  if (llvm::Error err = write_file_atomically(path, text)) return std::move(err);
+  return true;
 }
 
 }  // namespace structmig::render

@@ -1,6 +1,8 @@
 // The migrations directory on disk: which files are migrations, the number the
 // next one gets, and writing files so that a reader (the build, an editor, a
-// crash half-way) never sees a half-written one.
+// crash half-way) never sees a half-written one and a file whose content did
+// not change is never rewritten (every file the tool writes, in the source
+// tree or the build directory, goes through write_file_if_changed).
 #pragma once
 
 #include <string>
@@ -23,5 +25,11 @@ unsigned next_migration_number(const std::vector<std::string>& files);
 /// Writes `text` to a temporary file next to `path` and renames it over
 /// `path`. On failure the temporary file is removed and the error names `path`.
 llvm::Error write_file_atomically(llvm::StringRef path, llvm::StringRef text);
+
+/// How the tool writes every file: when `path` already holds exactly `text`
+/// (byte for byte) it is left alone — same bytes, same timestamp, so nothing
+/// that depends on it rebuilds; otherwise write_file_atomically. True when
+/// the file was written.
+llvm::Expected<bool> write_file_if_changed(llvm::StringRef path, llvm::StringRef text);
 
 }  // namespace structmig::render

@@ -6,8 +6,6 @@
 // clang-format off
 //   #include <structmig/drift.hpp>
 //
-//   #include "/abs/build/structmig_app_migrations/include/app_migrations/models.hpp"
-//
 //   namespace structmig {
 //
 //   const Schema& compiled_schema() {
@@ -38,8 +36,10 @@
 
 namespace structmig::render {
 
-/// `metadata_header` (absolute; "" for none) is included first, so the
-/// metadata's assertions are checked whenever the library is built.
-std::string render_compiled_schema(const Schema& schema, const std::string& metadata_header);
+/// Includes structmig/drift.hpp only: not the metadata header nor (through
+/// it) the models, so a touched model header does not recompile it. The
+/// metadata's assertions are compiled where the ORM is used (the code that
+/// includes <LIBRARY/models.hpp>).
+std::string render_compiled_schema(const Schema& schema);
 
 }  // namespace structmig::render

@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
     return fail(std::move(error));
   }
   const std::string schema =
-      render::render_compiled_schema(tool_core_fixture::rendered_fixture_schema(), "");
+      render::render_compiled_schema(tool_core_fixture::rendered_fixture_schema());
   if (llvm::Error error = render::write_file_atomically(dir + "/compiled_schema.cpp", schema)) {
     return fail(std::move(error));
   }

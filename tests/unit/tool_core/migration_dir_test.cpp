@@ -1,9 +1,11 @@
 // The migrations directory on a real (temporary) file system: which files are
-// migrations, their order, the next number, and atomic replacement.
+// migrations, their order, the next number, atomic replacement, and leaving
+// a file whose content did not change untouched.
 #include "render/migration_dir.hpp"
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <climits>
 #include <fstream>
 #include <sstream>
@@ -13,6 +15,7 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 
 namespace structmig::render {
 namespace {
@@ -126,6 +129,86 @@ TEST_F(MigrationDir, FailedRenameRemovesTheTemporaryFile) {
   llvm::Error error = write_file_atomically(target, "x");
   ASSERT_TRUE(bool(error));
   const std::string message = llvm::toString(std::move(error));
+  EXPECT_EQ(message.rfind(target + ": error: cannot replace: ", 0), 0u) << message;
+  EXPECT_EQ(entries(), std::vector<std::string>{"target"});
+}
+
+// Status of `path`: its modification time and inode, to tell "not touched"
+// from "rewritten with the same bytes".
+struct Stamp {
+  llvm::sys::TimePoint<> modified;
+  llvm::sys::fs::UniqueID id;
+};
+Stamp stamp(const std::string& path) {
+  llvm::sys::fs::file_status status;
+  EXPECT_FALSE(llvm::sys::fs::status(path, status));
+  return {status.getLastModificationTime(), status.getUniqueID()};
+}
+
+// An old timestamp, so "unchanged" cannot pass by the write landing in the
+// same clock tick.
+void age(const std::string& path) {
+  int fd = -1;
+  ASSERT_FALSE(llvm::sys::fs::openFileForWrite(path, fd, llvm::sys::fs::CD_OpenExisting,
+                                               llvm::sys::fs::OF_Append));
+  const auto old = std::chrono::system_clock::now() - std::chrono::hours(24);
+  const std::error_code ec = llvm::sys::fs::setLastAccessAndModificationTime(
+      fd, std::chrono::time_point_cast<std::chrono::nanoseconds>(old));
+  llvm::sys::Process::SafelyCloseFileDescriptor(fd);
+  ASSERT_FALSE(ec);
+}
+
+TEST_F(MigrationDir, WriteIfChangedCreatesAMissingFile) {
+  const std::string target = path("models.hpp");
+  auto written = write_file_if_changed(target, "first\n");
+  ASSERT_TRUE(bool(written)) << llvm::toString(written.takeError());
+  EXPECT_TRUE(*written);
+  EXPECT_EQ(read("models.hpp"), "first\n");
+}
+
+TEST_F(MigrationDir, WriteIfChangedLeavesIdenticalContentUntouched) {
+  const std::string target = path("models.hpp");
+  ASSERT_FALSE(bool(write_file_atomically(target, "same bytes\n")));
+  age(target);
+  const Stamp before = stamp(target);
+
+  auto written = write_file_if_changed(target, "same bytes\n");
+  ASSERT_TRUE(bool(written)) << llvm::toString(written.takeError());
+  EXPECT_FALSE(*written);
+  const Stamp after = stamp(target);
+  EXPECT_EQ(after.modified, before.modified) << "the timestamp changed";
+  EXPECT_EQ(after.id, before.id) << "the file was replaced";
+  EXPECT_EQ(read("models.hpp"), "same bytes\n");
+  EXPECT_EQ(entries(), std::vector<std::string>{"models.hpp"});
+}
+
+TEST_F(MigrationDir, WriteIfChangedReplacesDifferentContent) {
+  const std::string target = path("models.hpp");
+  ASSERT_FALSE(bool(write_file_atomically(target, "same bytes\n")));
+  age(target);
+  const Stamp before = stamp(target);
+
+  // One byte more (a prefix of the old content is not the same content).
+  auto written = write_file_if_changed(target, "same bytes\n\n");
+  ASSERT_TRUE(bool(written)) << llvm::toString(written.takeError());
+  EXPECT_TRUE(*written);
+  EXPECT_EQ(read("models.hpp"), "same bytes\n\n");
+  EXPECT_GT(stamp(target).modified, before.modified);
+  // And back to a shorter text, empty included.
+  written = write_file_if_changed(target, "");
+  ASSERT_TRUE(bool(written)) << llvm::toString(written.takeError());
+  EXPECT_TRUE(*written);
+  EXPECT_EQ(read("models.hpp"), "");
+  EXPECT_EQ(entries(), std::vector<std::string>{"models.hpp"});
+}
+
+TEST_F(MigrationDir, WriteIfChangedOverADirectoryFailsAndNamesThePath) {
+  ASSERT_FALSE(llvm::sys::fs::create_directory(path("target")));
+  touch("target/keep");
+  const std::string target = path("target");
+  auto written = write_file_if_changed(target, "x");
+  ASSERT_FALSE(bool(written));
+  const std::string message = llvm::toString(written.takeError());
   EXPECT_EQ(message.rfind(target + ": error: cannot replace: ", 0), 0u) << message;
   EXPECT_EQ(entries(), std::vector<std::string>{"target"});
 }
