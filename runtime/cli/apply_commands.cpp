@@ -27,7 +27,10 @@ OfflineOptions offline_options(Context& context) {
 }
 
 void print_outcome(Context& context, Migrator& migrator, bool nothing_done) {
-  const std::string position = describe_position(migrator.graph(), migrator.current());
+  // Where the run left the database, as it knows it (no query); asked only if it does not.
+  const auto& known = migrator.last_known_heads();
+  const std::string position =
+      describe_position(migrator.graph(), known ? *known : migrator.current());
   context.out() << (nothing_done ? "nothing to do; the database is at " : "the database is now at ")
                 << position << '\n';
 }

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <map>
+#include <optional>
 
 #include "bookkeeping.hpp"
 
@@ -12,21 +15,33 @@ namespace {
 
 constexpr std::string_view kUndefinedTable = "42P01";
 
-// The version rows, then the latest checksum of every revision.
+// The version rows (id NULL), then every history row: two plain scans, so a
+// fresh session plans it cheaply (no sort, no DISTINCT ON); the latest
+// checksum of each revision is picked here. The history has a row per run of
+// a migration, a few hundred rows in a long-lived project.
 constexpr std::string_view kStateQuery =
-    "SELECT 'version', revision, NULL::text FROM structmig_version\n"
+    "SELECT revision, NULL::text, NULL::bigint FROM structmig_version\n"
     "UNION ALL\n"
-    "(SELECT DISTINCT ON (revision) 'checksum', revision, checksum FROM structmig_history\n"
-    " WHERE checksum IS NOT NULL AND checksum <> '' ORDER BY revision, id DESC)";
+    "SELECT revision, checksum, id FROM structmig_history";
 
 RecordedState state_from(const Result& rows) {
   RecordedState state;
   state.initialized = true;
+  std::map<std::string, std::int64_t> latest;  // revision → id of its checksum
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    if (rows.text(r, 0) == "version") {
-      state.heads.push_back(rows.text(r, 1));
-    } else {
-      state.checksums[rows.text(r, 1)] = rows.text(r, 2);
+    const std::optional<std::string>& id_text = rows.at(r, 2);
+    if (!id_text) {
+      state.heads.push_back(rows.text(r, 0));
+      continue;
+    }
+    const std::string checksum = rows.text(r, 1);  // NULL and '' alike: none recorded
+    if (checksum.empty()) continue;
+    std::int64_t id = 0;
+    std::from_chars(id_text->data(), id_text->data() + id_text->size(), id);
+    auto [at, inserted] = latest.try_emplace(rows.text(r, 0), id);
+    if (inserted || id > at->second) {
+      at->second = id;
+      state.checksums[rows.text(r, 0)] = checksum;
     }
   }
   std::sort(state.heads.begin(), state.heads.end());

@@ -3,6 +3,7 @@
 // step (step_session.hpp); plus stamp and the lock-free reads.
 #include "structmig/migrator.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <thread>
 #include <utility>
@@ -57,7 +58,22 @@ DatabaseStatus Migrator::status() {
   return status;
 }
 
+bool Migrator::nothing_to_upgrade(std::string_view target) {
+  const detail::RecordedState state = detail::read_state(connection_);
+  // Never migrated, at a revision this program does not know, or an applied
+  // migration changed: the locked run creates the tables, refuses or accepts.
+  if (!state.initialized || !detail::unknown_revisions(graph_, state.heads).empty()) return false;
+  if (!graph_.upgrade_steps(state.heads, target).empty()) return false;
+  if (!detail::changed_checksums(graph_, state).empty()) return false;
+  last_known_heads_ = state.heads;
+  return true;
+}
+
 std::vector<StepEvent> Migrator::upgrade(std::string_view target) {
+  // One lock-free read first: already there, the run sends nothing else (no
+  // session setting, no lock, no CREATE TABLE). Otherwise the locked run
+  // reads again, under the lock.
+  if (nothing_to_upgrade(target)) return {};
   detail::ProgressSink progress(options_, connection_);
   detail::MigrationLock lock(connection_, options_, &progress);
   const detail::RecordedState state = detail::ensure_tables_and_read_state(connection_);
@@ -125,6 +141,8 @@ std::vector<StepEvent> Migrator::run_steps(const std::vector<std::string>& revis
     if (options_.progress) options_.progress(event);
     events.push_back(std::move(event));
   }
+  std::sort(heads.begin(), heads.end());
+  last_known_heads_ = std::move(heads);
   return events;
 }
 

@@ -207,16 +207,18 @@ class UnknownAppliedRevision : public RevisionError {
 class Migrator {
  public:
   /// Validates the graph (throws RevisionError). Keeps a reference to the
-  /// connection, which must outlive the Migrator. A run sets the session's
-  /// client_connection_check_interval (PostgreSQL 14+) so that the server
-  /// notices a killed migrator promptly and releases its locks.
+  /// connection, which must outlive the Migrator. A run that takes the
+  /// migration lock first sets the session's client_connection_check_interval
+  /// (PostgreSQL 14+) so that the server notices a killed migrator promptly
+  /// and releases its locks.
   Migrator(Connection& connection, const std::vector<Migration>& migrations,
            MigratorOptions options = {});
 
   /// Applies every migration up to target (`head`, `heads`, `+N`, a revision
   /// or unique prefix), in the graph's order. Checks the checksums of the
   /// applied migrations first. Returns the steps applied (empty when already
-  /// there).
+  /// there). Looks first without the lock: when the database is already
+  /// there (and no applied migration changed) that one query is all it sends.
   std::vector<StepEvent> upgrade(std::string_view target = "head");
   /// Reverts down to target (`-N`, a revision or prefix, `base`).
   std::vector<StepEvent> downgrade(std::string_view target);
@@ -234,9 +236,20 @@ class Migrator {
   /// Position, pending migrations and integrity in one query; no lock, no change.
   DatabaseStatus status();
 
+  /// The heads (sorted; empty = base) this Migrator's last upgrade or
+  /// downgrade left the database at, known without another query; nullopt
+  /// before either ran.
+  const std::optional<std::vector<std::string>>& last_known_heads() const noexcept {
+    return last_known_heads_;
+  }
+
   const RevisionGraph& graph() const noexcept { return graph_; }
 
  private:
+  /// The lock-free look of upgrade(): true when the database is initialized,
+  /// at known revisions, with nothing to apply up to target and no changed
+  /// checksum (and then remembers where it is).
+  bool nothing_to_upgrade(std::string_view target);
   std::vector<StepEvent> run_steps(const std::vector<std::string>& revisions, Direction direction,
                                    std::vector<std::string> heads, detail::ProgressSink& progress);
   /// One migration, retried after lock timeouts and deadlocks as the lock
@@ -250,6 +263,7 @@ class Migrator {
   Connection& connection_;
   RevisionGraph graph_;
   MigratorOptions options_;
+  std::optional<std::vector<std::string>> last_known_heads_;
 };
 
 }  // namespace structmig
