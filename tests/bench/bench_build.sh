@@ -184,7 +184,7 @@ for n in "${counts[@]}"; do
         *) cat "$object.log" >&2; die "compiling $source failed (status $m_status)" ;;
       esac
       table+=$(awk -v c="$m_cpu" -v m="$m_mib" -v n="$n" -v l="$label" -v note="$note" 'BEGIN {
-        printf "\n  %-48s %9.2f %9.1f %11.2f %s", "compile " l, c, m, 1000 * c / n, note
+        printf "\n  %-48s %9.2f %9.1f %11.2f%s", "compile " l, c, m, 1000 * c / n, (note == "" ? "" : "  " note)
       }')
     done
   fi
