@@ -62,6 +62,7 @@ llvm::Expected<extract::ExtractResult> extract_models(const ModelInput& input) {
   options.compiler_args.insert(options.compiler_args.end(), input.compiler_args.begin(),
                                input.compiler_args.end());
   options.resource_dir = input.resource_dir;
+  options.leak_ast = true;  // one parse per run of the tool: exiting frees it
   extract::ExtractResult extracted = extract::extract_from_headers(options, llvm::errs());
   if (extracted.errors > 0) {
     return error("structmig: " + llvm::Twine(extracted.errors) +

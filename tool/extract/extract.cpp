@@ -112,15 +112,16 @@ std::vector<EnumDraft> read_enums(const std::vector<const clang::EnumDecl*>& dec
 std::vector<TableDraft> read_tables(const std::vector<const clang::CXXRecordDecl*>& records,
                                     ExtractContext& context) {
   std::vector<TableDraft> tables;
+  tables.reserve(records.size());
+  std::map<std::string, std::size_t> first_table;  // name → index in `tables`
   for (const clang::CXXRecordDecl* record : records) {
     std::optional<TableDraft> draft = extract_table(*record, context);
     if (!draft) continue;
-    auto first = std::find_if(tables.begin(), tables.end(), [&](const TableDraft& other) {
-      return other.table.name == draft->table.name;
-    });
-    if (first != tables.end()) {
+    auto [first, added] = first_table.emplace(draft->table.name, tables.size());
+    if (!added) {
       context.report(record->getLocation(), context.ids.duplicate_table) << draft->table.name;
-      context.report(first->record->getLocation(), context.ids.previous_table) << draft->table.name;
+      context.report(tables[first->second].record->getLocation(), context.ids.previous_table)
+          << draft->table.name;
       continue;
     }
     tables.push_back(std::move(*draft));

@@ -112,13 +112,17 @@ class SchemaAction : public clang::ASTFrontendAction {
 // closing "N errors generated." goes to the caller's stream too.
 class SchemaToolAction : public clang::tooling::ToolAction {
  public:
-  SchemaToolAction(ExtractResult& result, std::string translation_unit, llvm::raw_ostream& out)
-      : result_(result), translation_unit_(std::move(translation_unit)), out_(out) {}
+  SchemaToolAction(ExtractResult& result, std::string translation_unit, llvm::raw_ostream& out, bool leak_ast)
+      : result_(result),
+        translation_unit_(std::move(translation_unit)),
+        out_(out),
+        leak_ast_(leak_ast) {}
 
   bool runInvocation(std::shared_ptr<clang::CompilerInvocation> invocation,
                      clang::FileManager* files,
                      std::shared_ptr<clang::PCHContainerOperations> pch_operations,
                      clang::DiagnosticConsumer* diagnostics) override {
+    invocation->getFrontendOpts().DisableFree = leak_ast_;
     clang::CompilerInstance compiler(std::move(pch_operations));
     compiler.setInvocation(std::move(invocation));
     compiler.setFileManager(files);
@@ -135,6 +139,7 @@ class SchemaToolAction : public clang::tooling::ToolAction {
   ExtractResult& result_;
   std::string translation_unit_;
   llvm::raw_ostream& out_;
+  bool leak_ast_;
 };
 
 std::vector<std::string> command_line(const ExtractOptions& options,
@@ -170,7 +175,7 @@ ExtractResult extract_from_headers(const ExtractOptions& options,
 
   auto printer_options = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
   clang::TextDiagnosticPrinter printer(diagnostics_out, printer_options.get());
-  SchemaToolAction action(result, translation_unit, diagnostics_out);
+  SchemaToolAction action(result, translation_unit, diagnostics_out, options.leak_ast);
   clang::tooling::ToolInvocation invocation(command_line(options, translation_unit), &action,
                                             files.get(),
                                             std::make_shared<clang::PCHContainerOperations>());

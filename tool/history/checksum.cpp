@@ -8,6 +8,9 @@
 namespace structmig::history {
 
 std::string source_checksum(llvm::StringRef source) {
+  if (!source.contains('\r')) {  // nothing to normalise: hash the text as it is
+    return llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(source)), /*LowerCase=*/true);
+  }
   std::string normalised;
   normalised.reserve(source.size());
   for (size_t i = 0; i < source.size(); ++i) {

@@ -16,7 +16,8 @@ bool is_identifier_char(char c) { return llvm::isAlnum(c) || c == '_' || c == '$
 
 class Tokenizer {
  public:
-  Tokenizer(llvm::StringRef source, llvm::StringRef path) : source_(source), path_(path) {}
+  Tokenizer(llvm::StringRef source, llvm::StringRef path, llvm::StringRef from)
+      : source_(source), path_(path), from_(from), keeping_(from.empty()) {}
 
   llvm::Expected<std::vector<Token>> run() {
     std::vector<Token> tokens;
@@ -41,7 +42,7 @@ class Tokenizer {
         line_start = false;
         auto token = next_token();
         if (!token) return token.takeError();
-        tokens.push_back(std::move(*token));
+        if (keeping_) tokens.push_back(std::move(*token));
       }
     }
     return tokens;
@@ -87,6 +88,7 @@ class Tokenizer {
       size_t end = pos_;
       while (end < source_.size() && is_identifier_char(source_[end])) ++end;
       const llvm::StringRef word = source_.slice(pos_, end);
+      if (!keeping_ && word == from_) keeping_ = true;
       // An encoding prefix glued to a literal belongs to the literal.
       if (end < source_.size() && (source_[end] == '"' || source_[end] == '\'') &&
           (word == "u8" || word == "u" || word == "U" || word == "L" || word == "R" ||
@@ -96,7 +98,7 @@ class Tokenizer {
         return quoted(token, source_[pos_]);
       }
       token.kind = Token::Kind::identifier;
-      token.text = word.str();
+      if (keeping_) token.text = word.str();
       advance(word.size());
       return token;
     }
@@ -109,7 +111,7 @@ class Tokenizer {
         ++end;
       }
       token.kind = Token::Kind::number;
-      token.text = source_.slice(pos_, end).str();
+      if (keeping_) token.text = source_.slice(pos_, end).str();
       advance(end - pos_);
       return token;
     }
@@ -122,6 +124,9 @@ class Tokenizer {
   // kept as written, revision ids never need them).
   llvm::Expected<Token> quoted(Token token, char quote) {
     token.kind = quote == '"' ? Token::Kind::string : Token::Kind::character;
+    // Not kept: decoded into a reused buffer, so skipping allocates nothing.
+    scratch_.clear();
+    std::string& text = keeping_ ? token.text : scratch_;
     advance(1);
     while (true) {
       if (pos_ >= source_.size() || source_[pos_] == '\n') {
@@ -135,7 +140,7 @@ class Tokenizer {
         return token;
       }
       if (c != '\\') {
-        token.text += c;
+        text += c;
         advance(1);
         continue;
       }
@@ -147,25 +152,25 @@ class Tokenizer {
       advance(2);
       switch (e) {
         case 'n':
-          token.text += '\n';
+          text += '\n';
           break;
         case 't':
-          token.text += '\t';
+          text += '\t';
           break;
         case 'r':
-          token.text += '\r';
+          text += '\r';
           break;
         case 'a':
-          token.text += '\a';
+          text += '\a';
           break;
         case 'b':
-          token.text += '\b';
+          text += '\b';
           break;
         case 'f':
-          token.text += '\f';
+          text += '\f';
           break;
         case 'v':
-          token.text += '\v';
+          text += '\v';
           break;
         case '\n':
           break;  // a line continuation inside the literal
@@ -175,13 +180,13 @@ class Tokenizer {
             value = value * 16 + llvm::hexDigitValue(source_[pos_]);
             advance(1);
           }
-          token.text += static_cast<char>(value & 0xff);
+          text += static_cast<char>(value & 0xff);
           break;
         }
         case 'u':
         case 'U':
-          token.text += '\\';
-          token.text += e;
+          text += '\\';
+          text += e;
           break;
         default:
           if (e >= '0' && e <= '7') {
@@ -192,9 +197,9 @@ class Tokenizer {
               value = value * 8 + static_cast<unsigned>(source_[pos_] - '0');
               advance(1);
             }
-            token.text += static_cast<char>(value & 0xff);
+            text += static_cast<char>(value & 0xff);
           } else {
-            token.text += e;  // \" \' \\ \? and anything unknown
+            text += e;  // \" \' \\ \? and anything unknown
           }
       }
     }
@@ -213,13 +218,16 @@ class Tokenizer {
     if (close == llvm::StringRef::npos) {
       return error(token.line, token.column, "unterminated raw string literal");
     }
-    token.text = source_.slice(open + 1, close).str();
+    if (keeping_) token.text = source_.slice(open + 1, close).str();
     advance(close + closing.size() - pos_);
     return token;
   }
 
   llvm::StringRef source_;
   llvm::StringRef path_;
+  llvm::StringRef from_;  // keep tokens from this identifier on (all if empty)
+  bool keeping_;
+  std::string scratch_;
   size_t pos_ = 0;
   unsigned line_ = 1;
   unsigned column_ = 1;
@@ -227,8 +235,9 @@ class Tokenizer {
 
 }  // namespace
 
-llvm::Expected<std::vector<Token>> tokenize(llvm::StringRef source, llvm::StringRef path) {
-  return Tokenizer(source, path).run();
+llvm::Expected<std::vector<Token>> tokenize(llvm::StringRef source, llvm::StringRef path,
+                                            llvm::StringRef from) {
+  return Tokenizer(source, path, from).run();
 }
 
 }  // namespace structmig::history

@@ -23,7 +23,11 @@ struct Token {
 };
 
 /// The tokens of `source`, or an error "<path>:<line>:<col>: error: ..." for
-/// an unterminated comment or literal.
-llvm::Expected<std::vector<Token>> tokenize(llvm::StringRef source, llvm::StringRef path);
+/// an unterminated comment or literal. With `from`, only the tokens from the
+/// first identifier `from` on: the ones before are read (errors and positions
+/// stay the same) but not kept, so finding a block at the end of a large file
+/// costs no token storage.
+llvm::Expected<std::vector<Token>> tokenize(llvm::StringRef source, llvm::StringRef path,
+                                            llvm::StringRef from = {});
 
 }  // namespace structmig::history

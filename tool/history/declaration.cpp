@@ -179,7 +179,7 @@ bool is_macro(const std::vector<Token>& tokens, size_t i) {
 
 llvm::Expected<MigrationDeclaration> parse_declaration(llvm::StringRef source,
                                                        llvm::StringRef path) {
-  auto tokens = tokenize(source, path);
+  auto tokens = tokenize(source, path, kMacro);
   if (!tokens) return tokens.takeError();
   size_t found = tokens->size();
   for (size_t i = 0; i < tokens->size(); ++i) {

@@ -37,8 +37,10 @@ class ExtractFromHeaders : public ::testing::Test {
     return path.string();
   }
 
-  ExtractResult run(std::vector<std::string> headers, std::vector<std::string> extra_args = {}) {
+  ExtractResult run(std::vector<std::string> headers, std::vector<std::string> extra_args = {},
+                    bool leak_ast = false) {
     ExtractOptions options;
+    options.leak_ast = leak_ast;
     options.headers = std::move(headers);
     options.compiler_args = {"-I" STRUCTMIG_TEST_RUNTIME_INCLUDE};
     options.compiler_args.insert(options.compiler_args.end(), extra_args.begin(), extra_args.end());
@@ -150,6 +152,30 @@ struct STRUCTMIG_TABLE(things) Thing { STRUCTMIG_COLUMN(primary_key) APP_ID id; 
   EXPECT_EQ(result.errors, 0u) << output_;
   ASSERT_EQ(result.schema.tables.size(), 1u);
   EXPECT_EQ(result.schema.tables[0].columns[0].type, "bigint");
+}
+
+// The tool's mode (leak_ast: Clang's AST left for the process exit to free)
+// reads the same models, files and mistakes as the default.
+TEST_F(ExtractFromHeaders, LeavingTheAstToTheExitChangesNothing) {
+  std::string model = write("model.hpp", R"model(#pragma once
+#include <structmig/model.hpp>
+#include <cstdint>
+struct STRUCTMIG_TABLE(things, index(n)) Thing {
+  STRUCTMIG_COLUMN(primary_key) std::int64_t id;
+  std::int32_t n;
+  STRUCTMIG_COLUMN(primray_key) std::int32_t m;
+};
+)model");
+  ExtractResult freed = run({model});
+  const std::string freed_output = output_;
+  output_.clear();
+  ExtractResult leaked = run({model}, {}, /*leak_ast=*/true);
+  EXPECT_EQ(leaked.errors, freed.errors);
+  EXPECT_GE(leaked.errors, 1u);
+  EXPECT_EQ(output_, freed_output);
+  EXPECT_THAT(output_, HasSubstr("primray_key"));
+  EXPECT_EQ(leaked.dependencies, freed.dependencies);
+  EXPECT_EQ(leaked.schema, freed.schema);
 }
 
 }  // namespace

@@ -62,5 +62,26 @@ TEST(CppTokens, UnterminatedInputIsAnErrorAtItsStart) {
   EXPECT_EQ(error_of("\"abc\\"), "f.cpp:1:1: error: unterminated string literal");
 }
 
+TEST(CppTokens, KeepsOnlyTheTokensFromAGivenIdentifierOn) {
+  const char* source = "a \"long string literal, more than fifteen bytes\" 42 u8\"x\" R\"d(r)d\"\n"
+                       "  BLOCK(\"v\", 7) BLOCK";
+  auto tokens = tokenize(source, "f.cpp", "BLOCK");
+  ASSERT_TRUE(bool(tokens)) << llvm::toString(tokens.takeError());
+  std::vector<std::string> kept;
+  for (const Token& t : *tokens) kept.push_back(t.text);
+  EXPECT_EQ(kept, (std::vector<std::string>{"BLOCK", "(", "v", ",", "7", ")", "BLOCK"}));
+  EXPECT_EQ((*tokens)[0].line, 2u);  // positions as if every token were kept
+  EXPECT_EQ((*tokens)[0].column, 3u);
+  EXPECT_EQ((*tokens)[2].column, 9u);
+  // The skipped part is still read: its errors are reported.
+  auto bad = tokenize("\"abc\nBLOCK", "f.cpp", "BLOCK");
+  ASSERT_FALSE(bool(bad));
+  EXPECT_EQ(llvm::toString(bad.takeError()), "f.cpp:1:1: error: unterminated string literal");
+  // Absent: nothing kept.
+  auto none = tokenize("a b c", "f.cpp", "BLOCK");
+  ASSERT_TRUE(bool(none));
+  EXPECT_TRUE(none->empty());
+}
+
 }  // namespace
 }  // namespace structmig::history
