@@ -17,7 +17,9 @@
 namespace structmig {
 namespace {
 
+using history::create_big;
 using history::DatabaseTest;
+using history::drop_big;
 using history::kUsers;
 using history::table_exists;
 using history::version_rows;
@@ -182,16 +184,7 @@ TEST_F(DataMigrationTest, ASwallowedFailureStillFailsTheStep) {
 
 // ---- update_in_batches ------------------------------------------------------
 
-void create_big(Ops& op) {
-  op.create_table(Table{.name = "big",
-                        .columns = {history::column("id", "bigint"),
-                                    history::column("done", "boolean", false, "false")},
-                        .primary_key = {"id"},
-                        .primary_key_name = "pk_big"});
-  op.execute("INSERT INTO big (id) SELECT g FROM generate_series(1, 2500) g");
-}
-void drop_big(Ops& op) { op.drop_table("big"); }
-
+// Over table big (history::create_big).
 void record_progress(std::size_t rows_done) {
   g_progress.push_back(rows_done);
   Connection other = Connection::open(g_conninfo);

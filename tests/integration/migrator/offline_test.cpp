@@ -24,7 +24,9 @@ namespace structmig {
 namespace {
 
 using history::column_values;
+using history::create_big;
 using history::DatabaseTest;
+using history::drop_big;
 using history::kPriority;
 using history::kTickets;
 using history::kUsers;
@@ -229,17 +231,9 @@ TEST_F(OfflineTest, TheScriptRefusesADatabaseNotAtFrom) {
 
 // ---- data migrations -----------------------------------------------------
 
-// update_in_batches over 2,500 rows in batches of 1,000, between a step
-// before it and one after it; the downgrade undoes it in batches too.
-void create_big(Ops& op) {
-  op.create_table(Table{.name = "big",
-                        .columns = {history::column("id", "bigint"),
-                                    history::column("done", "boolean", false, "false")},
-                        .primary_key = {"id"},
-                        .primary_key_name = "pk_big"});
-  op.execute("INSERT INTO big (id) SELECT g FROM generate_series(1, 2500) g");
-}
-void drop_big(Ops& op) { op.drop_table("big"); }
+// update_in_batches over the 2,500 rows of big (history::create_big) in
+// batches of 1,000, between a step before it and one after it; the downgrade
+// undoes it in batches too.
 void mark_done(Ops& op) {
   op.add_column("big", history::column("note", "text", true));
   op.update_in_batches(BatchUpdate{.table = "big",
