@@ -83,6 +83,24 @@ class StepRunner final : public MigrationSession {
     if (finished && batch_watch_) finish_watch();
   }
 
+  std::optional<BatchPlace> batch_place(const BatchUpdate& batch) override {
+    if (transactional()) return std::nullopt;  // a failure rolls every batch back
+    if (batch_step_ != step_) {
+      batch_step_ = step_;
+      batch_runs_ = 0;
+    }
+    ++batch_runs_;
+    std::string key;
+    for (const std::string& column : batch.key.columns) {
+      key += (key.empty() ? "" : ", ") + quote_ident(column);
+    }
+    return BatchPlace{std::string(run_.migration.revision), std::string(to_string(run_.direction)),
+                      step_,
+                      "update_in_batches " + std::to_string(batch_runs_) + " after step " +
+                          std::to_string(step_) + " on " + quote_ident(batch.table) + " (" +
+                          key + ")"};
+  }
+
   /// The migration's step count, once its recording is complete, when it
   /// never asked for the database while recording (a data migration's count
   /// is not known before it runs).
@@ -386,6 +404,8 @@ class StepRunner final : public MigrationSession {
   bool batch_watch_ = false;        // watch_ is update_in_batches' own (outside a step)
   bool flushed_ = false;            // the migration asked for the database while recording
   std::optional<std::size_t> steps_;  // the step count, once known (count_steps)
+  std::size_t batch_step_ = static_cast<std::size_t>(-1);  // where the last batch run was
+  std::size_t batch_runs_ = 0;  // update_in_batches runs at batch_step_ so far
 };
 
 }  // namespace
