@@ -77,6 +77,12 @@ std::string clear_progress(std::string_view revision, std::string_view direction
 
 std::string clear_all_progress() { return "DELETE FROM structmig_progress"; }
 
+std::string batch_identity(std::size_t steps_done, std::size_t ordinal, const BatchUpdate& batch) {
+  return "update_in_batches " + std::to_string(ordinal) + " after step " +
+         std::to_string(steps_done) + " on " + quote_ident(batch.table) + " (" +
+         sql_detail::quote_ident_list(batch.key.columns, "batch key") + ")";
+}
+
 std::string save_batch_key(const BatchPlace& place, const std::vector<std::string>& key,
                            std::string_view rows) {
   std::vector<std::string> texts;

@@ -35,6 +35,9 @@ std::string clear_all_progress();
 /// update_in_batches' place (BatchPlace) in structmig_progress: the batch
 /// run (column batch) and the last key its committed batches reached (column
 /// batch_key, the key values as text, in key column order).
+/// The name of a batch run (BatchPlace::batch), the same online and offline:
+/// its ordinal among the runs after `steps_done` steps, its table and key.
+std::string batch_identity(std::size_t steps_done, std::size_t ordinal, const BatchUpdate& batch);
 /// An INSERT … SELECT, for a WITH clause of the batch statement itself: saves
 /// the largest `key` of `rows` (a CTE of that statement) as the place's key.
 std::string save_batch_key(const BatchPlace& place, const std::vector<std::string>& key,

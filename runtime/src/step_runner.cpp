@@ -90,15 +90,8 @@ class StepRunner final : public MigrationSession {
       batch_runs_ = 0;
     }
     ++batch_runs_;
-    std::string key;
-    for (const std::string& column : batch.key.columns) {
-      key += (key.empty() ? "" : ", ") + quote_ident(column);
-    }
     return BatchPlace{std::string(run_.migration.revision), std::string(to_string(run_.direction)),
-                      step_,
-                      "update_in_batches " + std::to_string(batch_runs_) + " after step " +
-                          std::to_string(step_) + " on " + quote_ident(batch.table) + " (" +
-                          key + ")"};
+                      step_, bookkeeping::batch_identity(step_, batch_runs_, batch)};
   }
 
   /// The migration's step count, once its recording is complete, when it
