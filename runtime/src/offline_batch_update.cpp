@@ -17,9 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "offline_recording.hpp"
-
 #include "bookkeeping.hpp"
+#include "offline_recording.hpp"
 #include "sql_parts.hpp"
 #include "structmig/sql.hpp"
 
