@@ -50,10 +50,16 @@ std::vector<std::string> create_tables() {
       "  direction text NOT NULL,\n"
       "  steps_done integer NOT NULL,\n"
       "  updated_at timestamptz NOT NULL DEFAULT now(),\n"
+      "  batch text,\n"
+      "  batch_key text[],\n"
       "  PRIMARY KEY (revision, direction)\n"
       ")",
+      // A table from before update_in_batches kept its key gets the columns;
+      // one that has them is not locked.
+      "DO $structmig$ BEGIN IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = "
+      "'structmig_progress'::regclass AND attname = 'batch_key' AND NOT attisdropped) THEN "
       "ALTER TABLE structmig_progress ADD COLUMN IF NOT EXISTS batch text, "
-      "ADD COLUMN IF NOT EXISTS batch_key text[]",
+      "ADD COLUMN IF NOT EXISTS batch_key text[]; END IF; END $structmig$",
   };
 }
 

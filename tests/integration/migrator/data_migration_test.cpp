@@ -468,6 +468,19 @@ TEST_F(DataMigrationTest, ARerunContinuesAfterTheLastCommittedBatchOnACompositeT
   EXPECT_EQ(db().exec("SELECT count(*) FROM structmig_progress").text(0, 0), "0");
 }
 
+TEST_F(DataMigrationTest, AProgressTableFromBeforeSavedKeysGetsTheirColumns) {
+  db().exec(
+      "CREATE TABLE structmig_progress (revision text NOT NULL, direction text NOT NULL, "
+      "steps_done integer NOT NULL, updated_at timestamptz NOT NULL DEFAULT now(), "
+      "PRIMARY KEY (revision, direction))");
+  Migrator(db(), batch_history(false)).upgrade("head");
+  EXPECT_EQ(db().exec("SELECT count(*) FROM big WHERE done").text(0, 0), "2500");
+  EXPECT_EQ(db().exec("SELECT count(*) FROM pg_attribute WHERE attrelid = "
+                      "'structmig_progress'::regclass AND attname IN ('batch', 'batch_key')")
+                .text(0, 0),
+            "2");
+}
+
 TEST_F(DataMigrationTest, AFailedBatchInATransactionalMigrationSaysItWasRolledBack) {
   db().exec(
       "CREATE TABLE ledger (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), n integer NOT NULL);"
