@@ -5,6 +5,7 @@
 #include <charconv>
 #include <set>
 
+#include "sql_parts.hpp"
 #include "structmig/migrator.hpp"
 #include "structmig/sql.hpp"
 
@@ -49,8 +50,16 @@ std::vector<std::string> create_tables() {
       "  direction text NOT NULL,\n"
       "  steps_done integer NOT NULL,\n"
       "  updated_at timestamptz NOT NULL DEFAULT now(),\n"
+      "  batch text,\n"
+      "  batch_key text[],\n"
       "  PRIMARY KEY (revision, direction)\n"
       ")",
+      // A table from before update_in_batches kept its key gets the columns;
+      // one that has them is not locked.
+      "DO $structmig$ BEGIN IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = "
+      "'structmig_progress'::regclass AND attname = 'batch_key' AND NOT attisdropped) THEN "
+      "ALTER TABLE structmig_progress ADD COLUMN IF NOT EXISTS batch text, "
+      "ADD COLUMN IF NOT EXISTS batch_key text[]; END IF; END $structmig$",
   };
 }
 
@@ -64,7 +73,7 @@ std::string record_progress(std::string_view revision, std::string_view directio
          quote_literal(revision) + ", " + quote_literal(direction) + ", " +
          std::to_string(steps_done) +
          ") ON CONFLICT (revision, direction) DO UPDATE SET steps_done = EXCLUDED.steps_done, "
-         "updated_at = now()";
+         "batch = NULL, batch_key = NULL, updated_at = now()";
 }
 
 std::string clear_progress(std::string_view revision, std::string_view direction) {
@@ -73,6 +82,40 @@ std::string clear_progress(std::string_view revision, std::string_view direction
 }
 
 std::string clear_all_progress() { return "DELETE FROM structmig_progress"; }
+
+std::string batch_identity(std::size_t steps_done, std::size_t ordinal, const BatchUpdate& batch) {
+  return "update_in_batches " + std::to_string(ordinal) + " after step " +
+         std::to_string(steps_done) + " on " + quote_ident(batch.table) + " (" +
+         sql_detail::quote_ident_list(batch.key.columns, "batch key") + ")";
+}
+
+std::string save_batch_key(const BatchPlace& place, const std::vector<std::string>& key,
+                           std::string_view rows) {
+  std::vector<std::string> texts;
+  for (const std::string& column : key) texts.push_back(quote_ident(column) + "::text");
+  return "INSERT INTO structmig_progress (revision, direction, steps_done, batch, batch_key) "
+         "SELECT " +
+         quote_literal(place.revision) + ", " + quote_literal(place.direction) + ", " +
+         std::to_string(place.steps_done) + ", " + quote_literal(place.batch) + ", ARRAY[" +
+         sql_detail::comma_joined(texts) + "] FROM " + std::string(rows) + " ORDER BY " +
+         sql_detail::descending_keys(key) +
+         " LIMIT 1 ON CONFLICT (revision, direction) DO UPDATE SET batch = EXCLUDED.batch, "
+         "batch_key = EXCLUDED.batch_key, updated_at = now()";
+}
+
+std::string_view read_batch_key() {
+  return "SELECT k.value FROM structmig_progress p, unnest(p.batch_key) WITH ORDINALITY "
+         "AS k(value, n) WHERE p.revision = $1 AND p.direction = $2 AND p.batch = $3 ORDER BY k.n";
+}
+
+std::string clear_batch_key(const BatchPlace& place) {
+  const std::string which = " WHERE revision = " + quote_literal(place.revision) +
+                            " AND direction = " + quote_literal(place.direction) +
+                            " AND batch = " + quote_literal(place.batch);
+  if (place.steps_done == 0) return "DELETE FROM structmig_progress" + which;
+  return "UPDATE structmig_progress SET batch = NULL, batch_key = NULL, updated_at = now()" +
+         which;
+}
 
 std::string lock() { return "SELECT pg_advisory_lock(" + std::to_string(kMigrationLockKey) + ")"; }
 

@@ -11,23 +11,43 @@
 #include <vector>
 
 #include "structmig/migration.hpp"
+#include "structmig/ops.hpp"
 
 namespace structmig::bookkeeping {
 
 /// CREATE TABLE IF NOT EXISTS for structmig_version, structmig_history and
-/// structmig_progress (the steps of an unfinished migration).
+/// structmig_progress (the steps of an unfinished migration and the place of
+/// its update_in_batches; the columns of that added to an older table).
 std::vector<std::string> create_tables();
 
 /// How many steps of (revision, direction) earlier runs committed: one row
 /// (steps_done) or none. Parameters $1 revision, $2 direction.
 std::string_view read_progress();
-/// Records that the first `steps_done` steps are committed.
+/// Records that the first `steps_done` steps are committed (a batch place
+/// saved before them is past).
 std::string record_progress(std::string_view revision, std::string_view direction,
                             std::size_t steps_done);
 /// Forgets the progress of (revision, direction): the migration is complete.
 std::string clear_progress(std::string_view revision, std::string_view direction);
 /// Forgets every unfinished migration's progress (a stamp).
 std::string clear_all_progress();
+
+/// update_in_batches' place (BatchPlace) in structmig_progress: the batch
+/// run (column batch) and the last key its committed batches reached (column
+/// batch_key, the key values as text, in key column order).
+/// The name of a batch run (BatchPlace::batch), the same online and offline:
+/// its ordinal among the runs after `steps_done` steps, its table and key.
+std::string batch_identity(std::size_t steps_done, std::size_t ordinal, const BatchUpdate& batch);
+/// An INSERT … SELECT, for a WITH clause of the batch statement itself: saves
+/// the largest `key` of `rows` (a CTE of that statement) as the place's key.
+std::string save_batch_key(const BatchPlace& place, const std::vector<std::string>& key,
+                           std::string_view rows);
+/// The saved key of batch run $3 of (revision $1, direction $2): one row per
+/// key column, in order; none when nothing is saved.
+std::string_view read_batch_key();
+/// Forgets the saved key: the batch run is complete (the row goes with it
+/// when no step is recorded in it).
+std::string clear_batch_key(const BatchPlace& place);
 std::string lock();
 std::string unlock();
 /// Sets client_connection_check_interval on PostgreSQL 14+ (nothing before),

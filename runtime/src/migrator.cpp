@@ -159,8 +159,6 @@ void Migrator::run_with_retries(const Migration& migration, Direction direction,
     throw MigrationError(DatabaseError(e.what(), "", ""), std::string(migration.revision),
                          std::string(migration.message), std::nullopt);
   }
-  const std::optional<std::size_t> steps =
-      progress.enabled() ? detail::count_steps(migration, direction) : std::nullopt;
   for (int attempt = 0;; ++attempt) {
     const std::size_t steps_done = detail::read_steps_done(connection_, migration, direction);
     if (steps_done > 0 && attempt == 0 && options_.log) {
@@ -171,7 +169,7 @@ void Migrator::run_with_retries(const Migration& migration, Direction direction,
       detail::run_migration(connection_, detail::MigrationRun{migration, direction, heads_before,
                                                               heads_after, policy, attempt,
                                                               steps_done, options_.log,
-                                                              &progress, steps});
+                                                              &progress});
       return;
     } catch (const MigrationError& e) {
       if (!detail::is_lock_failure(e.sqlstate()) || attempt >= policy.retries) throw;

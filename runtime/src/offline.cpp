@@ -174,8 +174,8 @@ std::optional<Stop> render_migration(Script& script, const Migration& migration,
                      (step.transactional ? ", in a transaction" : ", outside a transaction"));
     } else {
       script.comment(
-          "update_in_batches, outside a transaction, each batch committed (not a step: a rerun "
-          "runs it again)");
+          "update_in_batches, outside a transaction, each batch committed with its last key "
+          "(not a step: a rerun continues after that key)");
     }
     if (step.transactional) {
       script.statement("BEGIN");

@@ -8,16 +8,23 @@
 
 #include <utility>
 
+#include "bookkeeping.hpp"
+
 namespace structmig::detail {
 namespace {
 
 class OfflineSession final : public MigrationSession {
  public:
-  explicit OfflineSession(bool transactional) : transactional_(transactional) {}
+  OfflineSession(const Migration& migration, Direction direction)
+      : migration_(migration), direction_(direction), transactional_(migration.transactional) {}
 
   void flush(const std::vector<Op>& pending) override {
     if (stopped_) return;  // the migration went on after its query failed: not rendered
-    for (const Op& op : pending) items_.emplace_back(op);
+    for (const Op& op : pending) {
+      // Outside a transaction every operation but a CommitStep is a step.
+      if (!std::holds_alternative<CommitStep>(op)) ++operations_;
+      items_.emplace_back(op);
+    }
   }
   Connection& connection() override {
     stopped_ = true;
@@ -29,16 +36,33 @@ class OfflineSession final : public MigrationSession {
   bool offline() const override { return true; }
   void render_batch_update(const BatchUpdate& batch) override {
     if (stopped_) return;
-    items_.emplace_back(OfflineBatch{batch_update_script(batch, !transactional_)});
+    items_.emplace_back(OfflineBatch{batch_update_script(batch, !transactional_, place(batch))});
   }
 
   bool stopped() const { return stopped_; }
   std::vector<OfflineItem> take() { return std::move(items_); }
 
  private:
+  // Where the batches keep their key, named as the step runner names it.
+  std::optional<BatchPlace> place(const BatchUpdate& batch) {
+    if (transactional_) return std::nullopt;
+    if (batch_step_ != operations_) {
+      batch_step_ = operations_;
+      batch_runs_ = 0;
+    }
+    ++batch_runs_;
+    return BatchPlace{std::string(migration_.revision), std::string(to_string(direction_)),
+                      operations_, bookkeeping::batch_identity(operations_, batch_runs_, batch)};
+  }
+
+  const Migration& migration_;
+  Direction direction_;
   bool transactional_;
   bool stopped_ = false;
   std::vector<OfflineItem> items_;
+  std::size_t operations_ = 0;  // the steps so far, in a non-transactional migration
+  std::size_t batch_step_ = static_cast<std::size_t>(-1);
+  std::size_t batch_runs_ = 0;
 };
 
 OfflineRecording cut(std::vector<OfflineItem> items, bool transactional, bool stopped) {
@@ -78,7 +102,7 @@ OfflineRecording cut(std::vector<OfflineItem> items, bool transactional, bool st
 }  // namespace
 
 OfflineRecording record_offline(const Migration& migration, Direction direction) {
-  OfflineSession session(migration.transactional);
+  OfflineSession session(migration, direction);
   Ops ops(&session);
   auto* record = direction == Direction::upgrade ? migration.upgrade : migration.downgrade;
   try {

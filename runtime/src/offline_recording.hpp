@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -22,8 +23,12 @@ namespace structmig::detail {
 /// Ops::update_in_batches does (keyset pagination on the key, never OFFSET).
 /// With `commit_each_batch` it COMMITs after each batch, so it must run
 /// outside a transaction block (PostgreSQL 11+, psql in autocommit mode).
+/// With a `place` (a non-transactional migration) it starts after the key an
+/// earlier run saved there, saves its last key with each batch and clears it
+/// at the end, as the online run does.
 /// Throws std::invalid_argument for a BatchUpdate update_in_batches refuses.
-std::string batch_update_script(const BatchUpdate& batch, bool commit_each_batch);
+std::string batch_update_script(const BatchUpdate& batch, bool commit_each_batch,
+                                const std::optional<BatchPlace>& place = std::nullopt);
 
 /// update_in_batches rendered: its DO block.
 struct OfflineBatch {
@@ -36,7 +41,7 @@ using OfflineItem = std::variant<Op, OfflineBatch>;
 /// batches run in the step's transaction online) or a single operation
 /// outside a transaction. A batched update of a non-transactional migration
 /// commits batch by batch between the steps and is not counted as a step
-/// (online it is not either: a rerun runs it again).
+/// (online it is not either: a rerun runs it again, after its saved key).
 struct OfflineStep {
   bool transactional = true;
   bool counted = true;

@@ -65,6 +65,7 @@ class StepRunner final : public MigrationSession {
 
   void flush(const std::vector<Op>& pending) override {
     rethrow_failure();
+    flushed_ = true;
     take(pending);
     if (!transactional()) return;  // its queries run on their own, like its statements
     group_touched_ = true;
@@ -80,6 +81,24 @@ class StepRunner final : public MigrationSession {
     }
     watch_->rows_done(rows_done, estimate_sql(batch));
     if (finished && batch_watch_) finish_watch();
+  }
+
+  std::optional<BatchPlace> batch_place(const BatchUpdate& batch) override {
+    if (transactional()) return std::nullopt;  // a failure rolls every batch back
+    if (batch_step_ != step_) {
+      batch_step_ = step_;
+      batch_runs_ = 0;
+    }
+    ++batch_runs_;
+    return BatchPlace{std::string(run_.migration.revision), std::string(to_string(run_.direction)),
+                      step_, bookkeeping::batch_identity(step_, batch_runs_, batch)};
+  }
+
+  /// The migration's step count, once its recording is complete, when it
+  /// never asked for the database while recording (a data migration's count
+  /// is not known before it runs).
+  void count_steps(const std::vector<Op>& recorded) {
+    if (!flushed_) steps_ = split_steps(recorded, transactional()).size();
   }
 
   void finish(const std::vector<Op>& pending) {
@@ -241,7 +260,7 @@ class StepRunner final : public MigrationSession {
     started.message = std::string(run_.migration.message);
     started.direction = run_.direction;
     started.step = step;
-    started.steps = run_.steps;
+    started.steps = steps_;
     started.description = std::move(description);
     started.locks = std::move(locks);
     watch_.emplace(*run_.progress, std::move(started));
@@ -376,6 +395,10 @@ class StepRunner final : public MigrationSession {
   std::optional<MigrationError> failure_;
   std::optional<StepWatch> watch_;  // the step running now, when progress is reported
   bool batch_watch_ = false;        // watch_ is update_in_batches' own (outside a step)
+  bool flushed_ = false;            // the migration asked for the database while recording
+  std::optional<std::size_t> steps_;  // the step count, once known (count_steps)
+  std::size_t batch_step_ = static_cast<std::size_t>(-1);  // where the last batch run was
+  std::size_t batch_runs_ = 0;  // update_in_batches runs at batch_step_ so far
 };
 
 }  // namespace
@@ -388,18 +411,6 @@ std::size_t read_steps_done(Connection& connection, const Migration& migration,
   return result.empty() ? 0 : std::stoul(result.text(0, 0));
 }
 
-std::optional<std::size_t> count_steps(const Migration& migration, Direction direction) {
-  auto* record = direction == Direction::upgrade ? migration.upgrade : migration.downgrade;
-  if (record == nullptr) return 0;
-  try {
-    Ops ops;  // no session: a data migration's query throws OfflineUnsupported
-    record(ops);
-    return split_steps(ops.recorded(), migration.transactional).size();
-  } catch (...) {
-    return std::nullopt;
-  }
-}
-
 void run_migration(Connection& connection, const MigrationRun& run) {
   StepRunner runner(connection, run);
   const std::string revision(run.migration.revision);
@@ -410,6 +421,7 @@ void run_migration(Connection& connection, const MigrationRun& run) {
     Ops ops(&runner);
     if (record != nullptr) record(ops);  // no function: a migration without operations
     runner.rethrow_failure();            // in case the migration swallowed it
+    runner.count_steps(ops.recorded());
     runner.finish(ops.pending());
   } catch (const MigrationError&) {
     runner.abandon();

@@ -37,15 +37,11 @@ struct MigrationRun {
   std::size_t steps_done = 0;
   std::function<void(const std::string&)> log;
   /// Where each step's progress goes (progress_watch.hpp); null: nowhere.
+  /// Its events carry the migration's step count, counted from the
+  /// migration's own recording before the first step runs; a data migration
+  /// runs steps while it records, so its count is not known.
   ProgressSink* progress = nullptr;
-  /// The migration's step count, when it is known before it runs
-  /// (count_steps); for the progress events.
-  std::optional<std::size_t> steps;
 };
-
-/// The number of steps of (migration, direction), from a recording without a
-/// database; nullopt for a data migration (it queries while it records).
-std::optional<std::size_t> count_steps(const Migration& migration, Direction direction);
 
 /// How many steps of (revision, direction) earlier runs committed (0 when the
 /// migration was never started, or completed).

@@ -296,6 +296,17 @@ struct EnumLabelPosition {
 class Connection;
 struct BatchUpdate;
 
+/// Where a run of update_in_batches in a non-transactional migration keeps
+/// its place between runs of the migration (a row of structmig_progress):
+/// the migration, the steps committed before the batches, and which run of
+/// update_in_batches at that point it is (with its table and key columns).
+struct BatchPlace {
+  std::string revision;
+  std::string direction;
+  std::size_t steps_done = 0;
+  std::string batch;
+};
+
 /// What runs a migration against a live database (the migrator provides it):
 /// it executes the operations recorded so far when the migration asks for the
 /// connection, so the migration's own queries see them.
@@ -322,6 +333,13 @@ class MigrationSession {
   /// once more with `finished` after the last.
   virtual void batch_progress(const BatchUpdate& /*batch*/, std::size_t /*rows_done*/,
                               bool /*finished*/) {}
+  /// Where update_in_batches saves the last key of each committed batch, so
+  /// that a rerun of the migration continues after it; nullopt: nowhere (a
+  /// transactional migration: a failure rolls all its batches back). Called
+  /// once per run of update_in_batches, in order.
+  virtual std::optional<BatchPlace> batch_place(const BatchUpdate& /*batch*/) {
+    return std::nullopt;
+  }
 };
 
 /// Thrown when a migration needs the live database (a data migration) while
@@ -345,11 +363,13 @@ struct KeyColumns {
 /// still match `where`. The key may be of any orderable type (bigint, uuid,
 /// text, …) and have several columns (compared as a row). In a
 /// non-transactional migration every batch commits on its own, so locks stay
-/// short and progress survives an interruption: a rerun starts again from the
-/// first key and updates what still matches `where`, so `where` must select
-/// exactly the rows still needing the update for a rerun to continue where
-/// the failed run stopped (with the default "true" it updates every row
-/// again).
+/// short and progress survives an interruption: each batch saves the last key
+/// it reached in structmig_progress, in the same statement (so the saved key
+/// never disagrees with the data), and a rerun of the migration continues
+/// after that key, so no row is updated twice even with the default `where`
+/// "true". The saved key is cleared when the batches complete. In a
+/// transactional migration a failure rolls every batch back and nothing is
+/// saved.
 struct BatchUpdate {
   std::string table;
   std::string set;             // SQL after SET, e.g. "priority = 'normal'"

@@ -5,7 +5,8 @@
 // sessions until the step commits in a transactional migration and committed
 // batch by batch in a non-transactional one; uuid and composite text keys; a
 // failed non-transactional batch run that says how many batches it committed
-// and a rerun that continues with the rows left.
+// and a rerun that continues after the last key it committed, even when its
+// where clause still selects every row (bigint and composite text keys).
 #include <gtest/gtest.h>
 
 #include <stdexcept>
@@ -17,7 +18,9 @@
 namespace structmig {
 namespace {
 
+using history::create_big;
 using history::DatabaseTest;
+using history::drop_big;
 using history::kUsers;
 using history::table_exists;
 using history::version_rows;
@@ -182,16 +185,7 @@ TEST_F(DataMigrationTest, ASwallowedFailureStillFailsTheStep) {
 
 // ---- update_in_batches ------------------------------------------------------
 
-void create_big(Ops& op) {
-  op.create_table(Table{.name = "big",
-                        .columns = {history::column("id", "bigint"),
-                                    history::column("done", "boolean", false, "false")},
-                        .primary_key = {"id"},
-                        .primary_key_name = "pk_big"});
-  op.execute("INSERT INTO big (id) SELECT g FROM generate_series(1, 2500) g");
-}
-void drop_big(Ops& op) { op.drop_table("big"); }
-
+// Over table big (history::create_big).
 void record_progress(std::size_t rows_done) {
   g_progress.push_back(rows_done);
   Connection other = Connection::open(g_conninfo);
@@ -365,6 +359,128 @@ TEST_F(DataMigrationTest, AFailedNonTransactionalBatchRunSaysWhatIsCommittedAndA
   EXPECT_EQ(db().exec("SELECT count(*) FROM structmig_progress").text(0, 0), "0");
 }
 
+// ---- a rerun continues after the last committed batch ----------------------
+
+// Makes every UPDATE of `table` after the first `after` rows raise.
+void fail_after_updates(Connection& db, const std::string& table, int after) {
+  db.exec("CREATE SEQUENCE updates_seen;"
+          "CREATE FUNCTION fail_late() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+          "IF nextval('updates_seen') > " +
+          std::to_string(after) +
+          " THEN RAISE EXCEPTION 'too many updates'; END IF; RETURN NEW; END $$;"
+          "CREATE TRIGGER fail_late BEFORE UPDATE ON " +
+          table + " FOR EACH ROW EXECUTE FUNCTION fail_late()");
+}
+
+// Runs `history` expecting a failure whose message has `expected`.
+void expect_failure(Connection& db, const std::vector<Migration>& history,
+                    const std::string& expected) {
+  Migrator migrator(db, history);
+  try {
+    migrator.upgrade("head");
+    FAIL() << "expected a MigrationError";
+  } catch (const MigrationError& e) {
+    EXPECT_EQ(e.sqlstate(), "P0001");
+    EXPECT_NE(std::string(e.what()).find(expected), std::string::npos) << e.what();
+  }
+}
+
+// Every row counts its updates; the default where ("true") selects them all.
+void count_updates(Ops& op) {
+  g_updated = op.update_in_batches(BatchUpdate{.table = "counted",
+                                               .set = "updates = updates + 1",
+                                               .key = "id",
+                                               .batch_size = 100,
+                                               .progress = [](std::size_t rows) {
+                                                 g_progress.push_back(rows);
+                                               }});
+}
+
+TEST_F(DataMigrationTest, ARerunContinuesAfterTheLastCommittedBatchOnABigintKey) {
+  db().exec(
+      "CREATE TABLE counted (id bigint PRIMARY KEY, updates integer NOT NULL DEFAULT 0);"
+      "INSERT INTO counted (id) SELECT g FROM generate_series(1, 2000) g");
+  fail_after_updates(db(), "counted", 1500);  // batch 16 of 100 rows fails
+  const std::vector<Migration> history{
+      Migration{"c5c5c5c5c5c5", {}, "count updates", false, &count_updates, &nothing}};
+  expect_failure(db(), history,
+                 "update_in_batches on \"counted\": batch 16 failed; 15 batches (1500 rows) "
+                 "before it stay committed (each batch commits on its own outside a "
+                 "transaction, with the last key it reached); a rerun of the migration "
+                 "continues after that key");
+  EXPECT_EQ(db().exec("SELECT count(*) FROM counted WHERE updates = 1").text(0, 0), "1500");
+  EXPECT_EQ(db().exec("SELECT steps_done || ' ' || batch_key::text FROM structmig_progress")
+                .text(0, 0),
+            "0 {1500}");  // the last key of batch 15, saved with it
+
+  db().exec("DROP TRIGGER fail_late ON counted");
+  g_progress.clear();
+  Migrator(db(), history).upgrade("head");
+  EXPECT_EQ(g_updated, 500u);  // only the rows after the saved key
+  EXPECT_EQ(g_progress, (std::vector<std::size_t>{100, 200, 300, 400, 500}));
+  EXPECT_EQ(db().exec("SELECT count(*) FROM counted WHERE updates = 1").text(0, 0), "2000");
+  EXPECT_EQ(db().exec("SELECT max(updates) FROM counted").text(0, 0), "1");  // none twice
+  EXPECT_EQ(version_rows(db()), (Ids{"c5c5c5c5c5c5"}));
+  EXPECT_EQ(db().exec("SELECT count(*) FROM structmig_progress").text(0, 0), "0");
+}
+
+// A step before the batches (its counter column) and one after them.
+void count_member_updates(Ops& op) {
+  op.add_column("people", history::column("updates", "integer", false, "0"));  // step 1
+  g_updated = op.update_in_batches(BatchUpdate{.table = "people",
+                                               .set = "updates = updates + 1",
+                                               .key = {"org", "member"},
+                                               .batch_size = 7,
+                                               .progress = [](std::size_t rows) {
+                                                 g_progress.push_back(rows);
+                                               }});
+  op.execute("ALTER TABLE people ADD CONSTRAINT updated_once CHECK (updates = 1)");  // step 2
+}
+
+TEST_F(DataMigrationTest, ARerunContinuesAfterTheLastCommittedBatchOnACompositeTextKey) {
+  // Text keys that sort differently by byte and by collation, and members
+  // '1' … '10' that sort as text ('10' before '2').
+  db().exec(
+      "CREATE TABLE people (org text NOT NULL, member text NOT NULL, PRIMARY KEY (org, member));"
+      "INSERT INTO people SELECT o, m::text FROM unnest(ARRAY['acme', 'Acme', 'b''x', 'b x', "
+      "'zeta', 'éclair']) o, generate_series(1, 10) m");
+  fail_after_updates(db(), "people", 21);  // batch 4 of 7 rows fails
+  const std::vector<Migration> history{
+      Migration{"c6c6c6c6c6c6", {}, "count member updates", false, &count_member_updates,
+                &nothing}};
+  expect_failure(db(), history,
+                 "update_in_batches on \"people\": batch 4 failed; 3 batches (21 rows) before "
+                 "it stay committed");
+  EXPECT_EQ(db().exec("SELECT count(*) FROM people WHERE updates = 1").text(0, 0), "21");
+  EXPECT_EQ(db().exec("SELECT steps_done || ' ' || batch_key::text FROM structmig_progress")
+                .text(0, 0),
+            "1 " + db().exec("SELECT ARRAY[org, member]::text FROM people ORDER BY org, member "
+                             "OFFSET 20 LIMIT 1")
+                       .text(0, 0));
+
+  db().exec("DROP TRIGGER fail_late ON people");
+  g_progress.clear();
+  Migrator(db(), history).upgrade("head");  // step 1 skipped, then the rows left
+  EXPECT_EQ(g_updated, 39u);
+  EXPECT_EQ(g_progress, (std::vector<std::size_t>{7, 14, 21, 28, 35, 39}));
+  EXPECT_EQ(db().exec("SELECT count(*) FROM people WHERE updates = 1").text(0, 0), "60");
+  EXPECT_EQ(version_rows(db()), (Ids{"c6c6c6c6c6c6"}));
+  EXPECT_EQ(db().exec("SELECT count(*) FROM structmig_progress").text(0, 0), "0");
+}
+
+TEST_F(DataMigrationTest, AProgressTableFromBeforeSavedKeysGetsTheirColumns) {
+  db().exec(
+      "CREATE TABLE structmig_progress (revision text NOT NULL, direction text NOT NULL, "
+      "steps_done integer NOT NULL, updated_at timestamptz NOT NULL DEFAULT now(), "
+      "PRIMARY KEY (revision, direction))");
+  Migrator(db(), batch_history(false)).upgrade("head");
+  EXPECT_EQ(db().exec("SELECT count(*) FROM big WHERE done").text(0, 0), "2500");
+  EXPECT_EQ(db().exec("SELECT count(*) FROM pg_attribute WHERE attrelid = "
+                      "'structmig_progress'::regclass AND attname IN ('batch', 'batch_key')")
+                .text(0, 0),
+            "2");
+}
+
 TEST_F(DataMigrationTest, AFailedBatchInATransactionalMigrationSaysItWasRolledBack) {
   db().exec(
       "CREATE TABLE ledger (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), n integer NOT NULL);"
@@ -391,6 +507,7 @@ TEST_F(DataMigrationTest, AFailedBatchInATransactionalMigrationSaysItWasRolledBa
                       "'ledger' AND column_name = 'done'")
                 .text(0, 0),
             "0");
+  EXPECT_EQ(db().exec("SELECT count(*) FROM structmig_progress").text(0, 0), "0");  // no key saved
 }
 
 }  // namespace

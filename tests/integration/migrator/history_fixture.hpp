@@ -1,6 +1,7 @@
 // A small hand-written migration history for the migrator's integration
 // tests (users, then tickets, then a column with a default), the schema it
-// should produce, and helpers to read the database back.
+// should produce, a big table for batched updates, and helpers to read the
+// database back.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -75,6 +76,17 @@ inline void create_tickets(Ops& ops) { ops.create_table(tickets_table()); }
 inline void drop_tickets(Ops& ops) { ops.drop_table("tickets"); }
 inline void add_priority(Ops& ops) { ops.add_column("tickets", priority_column()); }
 inline void drop_priority(Ops& ops) { ops.drop_column("tickets", "priority"); }
+
+/// Table big: ids 1 … 2,500, each with done = false, for the batched updates
+/// of the data migration tests (online and offline).
+inline void create_big(Ops& op) {
+  op.create_table(Table{.name = "big",
+                        .columns = {column("id", "bigint"), column("done", "boolean", false, "false")},
+                        .primary_key = {"id"},
+                        .primary_key_name = "pk_big"});
+  op.execute("INSERT INTO big (id) SELECT g FROM generate_series(1, 2500) g");
+}
+inline void drop_big(Ops& op) { op.drop_table("big"); }
 
 /// The checksum the "generated index" gives each migration of migrations().
 inline std::string_view checksum_of(std::string_view revision) {

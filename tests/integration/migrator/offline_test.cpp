@@ -24,7 +24,9 @@ namespace structmig {
 namespace {
 
 using history::column_values;
+using history::create_big;
 using history::DatabaseTest;
+using history::drop_big;
 using history::kPriority;
 using history::kTickets;
 using history::kUsers;
@@ -229,17 +231,9 @@ TEST_F(OfflineTest, TheScriptRefusesADatabaseNotAtFrom) {
 
 // ---- data migrations -----------------------------------------------------
 
-// update_in_batches over 2,500 rows in batches of 1,000, between a step
-// before it and one after it; the downgrade undoes it in batches too.
-void create_big(Ops& op) {
-  op.create_table(Table{.name = "big",
-                        .columns = {history::column("id", "bigint"),
-                                    history::column("done", "boolean", false, "false")},
-                        .primary_key = {"id"},
-                        .primary_key_name = "pk_big"});
-  op.execute("INSERT INTO big (id) SELECT g FROM generate_series(1, 2500) g");
-}
-void drop_big(Ops& op) { op.drop_table("big"); }
+// update_in_batches over the 2,500 rows of big (history::create_big) in
+// batches of 1,000, between a step before it and one after it; the downgrade
+// undoes it in batches too.
 void mark_done(Ops& op) {
   op.add_column("big", history::column("note", "text", true));
   op.update_in_batches(BatchUpdate{.table = "big",
@@ -298,6 +292,69 @@ TEST_F(OfflineTest, UpdateInBatchesOfANonTransactionalMigrationCommitsEachBatch)
   Migrator(online(), batch_history(false)).downgrade("-1");
   expect_same_as_online();
   EXPECT_EQ(count_of(db(), "SELECT count(*) FROM big WHERE done"), "0");
+}
+
+// A failed non-transactional script: its batches saved the last key they
+// committed, as online, so a rerun — the online migrator or the same script —
+// continues after it and, with the default where "true", updates each row
+// exactly once (a counter column).
+void nothing(Ops&) {}
+void count_rows(Ops& op) {
+  op.update_in_batches(
+      BatchUpdate{.table = "counted", .set = "updates = updates + 1", .batch_size = 100});
+}
+void count_rows_between_steps(Ops& op) {
+  op.add_column("counted", history::column("later", "integer", true));  // step 1
+  count_rows(op);
+  op.execute("UPDATE counted SET later = updates");  // step 2
+}
+
+void create_counted(Connection& db) {
+  db.exec(
+      "CREATE TABLE counted (id bigint PRIMARY KEY, updates integer NOT NULL DEFAULT 0);"
+      "INSERT INTO counted (id) SELECT g FROM generate_series(1, 2000) g;"
+      "CREATE SEQUENCE updates_seen;"
+      "CREATE FUNCTION fail_late() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+      "IF nextval('updates_seen') > 1500 THEN RAISE EXCEPTION 'too many updates'; END IF; "
+      "RETURN NEW; END $$;"
+      "CREATE TRIGGER fail_late BEFORE UPDATE ON counted FOR EACH ROW EXECUTE FUNCTION "
+      "fail_late()");
+}
+
+TEST_F(OfflineTest, AFailedScriptsBatchesAreContinuedByTheOnlineMigrator) {
+  create_counted(db());
+  const std::vector<Migration> history{
+      Migration{"e1e1e1e1e1e1", {}, "count rows", false, &count_rows_between_steps, &nothing}};
+  const std::string script = render_upgrade_sql(history, "head");
+  EXPECT_NE(apply_with_psql(script), 0) << script;
+  EXPECT_TRUE(contains(psql_output_, "too many updates")) << psql_output_;
+  EXPECT_EQ(count_of(db(), "SELECT count(*) FROM counted WHERE updates = 1"), "1500");
+  EXPECT_EQ(count_of(db(), "SELECT steps_done || ' ' || batch_key::text FROM structmig_progress"),
+            "1 {1500}");
+
+  db().exec("DROP TRIGGER fail_late ON counted");
+  Migrator(db(), history).upgrade("head");  // step 1 skipped, the batches continue
+  EXPECT_EQ(count_of(db(), "SELECT count(*) FROM counted WHERE updates = 1 AND later = 1"),
+            "2000");
+  EXPECT_EQ(count_of(db(), "SELECT count(*) FROM structmig_progress"), "0");
+  EXPECT_EQ(version_rows(db()), (Ids{"e1e1e1e1e1e1"}));
+}
+
+TEST_F(OfflineTest, ARerunOfAFailedScriptContinuesAfterTheSavedKey) {
+  create_counted(db());
+  const std::vector<Migration> history{
+      Migration{"e2e2e2e2e2e2", {}, "count rows", false, &count_rows, &nothing}};
+  const std::string script = render_upgrade_sql(history, "head");
+  EXPECT_NE(apply_with_psql(script), 0) << script;
+  EXPECT_EQ(count_of(db(), "SELECT steps_done || ' ' || batch_key::text FROM structmig_progress"),
+            "0 {1500}");
+
+  db().exec("DROP TRIGGER fail_late ON counted");
+  ASSERT_EQ(apply_with_psql(script), 0) << psql_output_ << script;
+  EXPECT_EQ(count_of(db(), "SELECT count(*) FROM counted WHERE updates = 1"), "2000");
+  EXPECT_EQ(count_of(db(), "SELECT max(updates) FROM counted"), "1");
+  EXPECT_EQ(count_of(db(), "SELECT count(*) FROM structmig_progress"), "0");
+  EXPECT_EQ(version_rows(db()), (Ids{"e2e2e2e2e2e2"}));
 }
 
 // A data migration whose C++ needs the database: step 1 is rendered, its
