@@ -17,13 +17,22 @@ const Column kOrganizationId = col("organization_id", "bigint", true);
 const ForeignKey kKey = fk("users", {"organization_id"}, "organizations");
 const Index kIndex = index("users", {{.column = "organization_id"}});
 
+// The data declarations the body references, then the body.
+std::string stepped(const std::vector<Op>& ops,
+                    const std::vector<std::pair<std::size_t, std::string>>& warnings = {},
+                    bool downgrade = false) {
+  DataDeclarations data;
+  const std::string body = render_stepped_body(ops, data, warnings, downgrade);
+  return data.take() + body;
+}
+
 std::vector<Op> safe_foreign_key() {
   return {AddColumn{"users", kOrganizationId}, AddConstraint{"users", kKey, true},
           CreateIndex{"users", kIndex, true}, ValidateConstraint{"users", kKey.name}};
 }
 
 TEST(RenderSteps, OneCommentPerStepWithItsLocks) {
-  EXPECT_EQ(render_stepped_body(safe_foreign_key()),
+  EXPECT_EQ(stepped(safe_foreign_key()),
             R"(  // Step 1 of 3, in a transaction, its locks held until it commits:
   //   ACCESS EXCLUSIVE on "users" (brief: no rewrite, no scan)
   //   SHARE ROW EXCLUSIVE on "users" (brief: existing rows are checked later)
@@ -51,7 +60,7 @@ TEST(RenderSteps, CommitEndsATransaction) {
       CommitStep{},
       AlterColumn{"users", nullable, col("nickname", "text"), std::nullopt},
       DropConstraint{"users", check}};
-  EXPECT_EQ(render_stepped_body(ops),
+  EXPECT_EQ(stepped(ops),
             R"(  // Step 1 of 3, in a transaction: ACCESS EXCLUSIVE on "users"
   //   (brief: existing rows are checked later)
   op.add_check("users", {.name = "ck_users_nickname_not_null", .expression = "\"nickname\" IS NOT NULL"}, {.not_valid = true});
@@ -71,7 +80,7 @@ TEST(RenderSteps, CommitEndsATransaction) {
 }
 
 TEST(RenderSteps, RenamesSayTheOldNameIsStillInUse) {
-  EXPECT_EQ(render_stepped_body({RenameColumn{"users", "display_name", "full_name"}}),
+  EXPECT_EQ(stepped({RenameColumn{"users", "display_name", "full_name"}}),
             R"(  // Step 1 of 1, in a transaction: ACCESS EXCLUSIVE on "users" (brief)
   // Note: running instances of the previous release still use the old name "users"."display_name"
   op.rename_column("users", "display_name", "full_name");
@@ -80,7 +89,7 @@ TEST(RenderSteps, RenamesSayTheOldNameIsStillInUse) {
 
 TEST(RenderSteps, RenamesBackInADowngradeSpeakOfTheReleaseRolledBack) {
   const std::string body =
-      render_stepped_body({RenameColumn{"users", "full_name", "display_name"}}, {}, true);
+      stepped({RenameColumn{"users", "full_name", "display_name"}}, {}, true);
   EXPECT_NE(body.find("  // Note: running instances of the release being rolled back still use "
                       "the old name \"users\".\"full_name\"\n"),
             std::string::npos)
@@ -92,7 +101,7 @@ TEST(RenderSteps, BackfillAndNewTable) {
       CreateTable{table("organizations", {col("id", "bigint")})},
       AddColumn{"users", col("locale", "text", true)},
       Backfill{.table = "users", .column = "locale", .expression = "'en'", .key = {"id"}}};
-  EXPECT_EQ(render_stepped_body(ops),
+  EXPECT_EQ(stepped(ops),
             R"(  // Step 1 of 2, in a transaction, its locks held until it commits:
   //   ACCESS EXCLUSIVE on "organizations" (a new table: nobody waits for it)
   //   ACCESS EXCLUSIVE on "users" (brief: no rewrite, no scan)
@@ -112,7 +121,7 @@ TEST(RenderSteps, BackfillAndNewTable) {
 }
 
 TEST(RenderSteps, WarningGoesAboveItsOperation) {
-  const std::string body = render_stepped_body(
+  const std::string body = stepped(
       {AddColumn{"users", kOrganizationId}, DropColumn{"users", col("nickname", "text")}},
       {{1, "data is lost"}});
   EXPECT_NE(body.find("  // WARNING: data is lost\n  op.drop_column(\"users\", \"nickname\");"),
