@@ -32,21 +32,27 @@ std::vector<Op> safe_foreign_key() {
 }
 
 TEST(RenderSteps, OneCommentPerStepWithItsLocks) {
-  EXPECT_EQ(stepped(safe_foreign_key()),
-            R"(  // Step 1 of 3, in a transaction, its locks held until it commits:
+  EXPECT_EQ(stepped(safe_foreign_key()), R"golden(constexpr data::Column users_organization_id_column{.name = "organization_id", .type = "bigint", .nullable = true};
+
+constexpr data::ForeignKey fk_users_organization_id_organizations_foreign_key{.name = "fk_users_organization_id_organizations", .columns = {"organization_id"}, .referenced_table = "organizations", .referenced_columns = {"id"}};
+
+constexpr data::IndexKey ix_users_organization_id_keys[] = {{.column = "organization_id"}};
+constexpr data::Index ix_users_organization_id_index{.name = "ix_users_organization_id", .keys = ix_users_organization_id_keys};
+
+  // Step 1 of 3, in a transaction, its locks held until it commits:
   //   ACCESS EXCLUSIVE on "users" (brief: no rewrite, no scan)
   //   SHARE ROW EXCLUSIVE on "users" (brief: existing rows are checked later)
   //   SHARE ROW EXCLUSIVE on "organizations" (brief: existing rows are checked later)
-  op.add_column("users", {.name = "organization_id", .type = "bigint", .nullable = true});
-  op.add_foreign_key("users", {.name = "fk_users_organization_id_organizations", .columns = {"organization_id"}, .referenced_table = "organizations", .referenced_columns = {"id"}}, {.not_valid = true});
+  op.add_column("users", users_organization_id_column);
+  op.add_foreign_key("users", fk_users_organization_id_organizations_foreign_key, {.not_valid = true});
   // Step 2 of 3, outside a transaction: SHARE UPDATE EXCLUSIVE on "users"
   //   (reads and writes go on while the index is built)
-  op.create_index("users", {.name = "ix_users_organization_id", .keys = {{.column = "organization_id"}}}, {.concurrently = true});
+  op.create_index("users", ix_users_organization_id_index, {.concurrently = true});
   // Step 3 of 3, in a transaction, its locks held until it commits:
   //   SHARE UPDATE EXCLUSIVE on "users" (reads and writes go on while existing rows are checked)
   //   ROW SHARE on "organizations" (reads and writes go on)
   op.validate_constraint("users", "fk_users_organization_id_organizations");
-)");
+)golden");
 }
 
 TEST(RenderSteps, CommitEndsATransaction) {
@@ -60,10 +66,15 @@ TEST(RenderSteps, CommitEndsATransaction) {
       CommitStep{},
       AlterColumn{"users", nullable, col("nickname", "text"), std::nullopt},
       DropConstraint{"users", check}};
-  EXPECT_EQ(stepped(ops),
-            R"(  // Step 1 of 3, in a transaction: ACCESS EXCLUSIVE on "users"
+  EXPECT_EQ(stepped(ops), R"golden(constexpr data::CheckConstraint ck_users_nickname_not_null_check{.name = "ck_users_nickname_not_null", .expression = "\"nickname\" IS NOT NULL"};
+
+constexpr data::Column users_nickname_from{.name = "nickname", .type = "text", .nullable = true};
+
+constexpr data::Column users_nickname_to{.name = "nickname", .type = "text"};
+
+  // Step 1 of 3, in a transaction: ACCESS EXCLUSIVE on "users"
   //   (brief: existing rows are checked later)
-  op.add_check("users", {.name = "ck_users_nickname_not_null", .expression = "\"nickname\" IS NOT NULL"}, {.not_valid = true});
+  op.add_check("users", ck_users_nickname_not_null_check, {.not_valid = true});
   op.commit();
   // Step 2 of 3, in a transaction: SHARE UPDATE EXCLUSIVE on "users"
   //   (reads and writes go on while existing rows are checked)
@@ -72,11 +83,9 @@ TEST(RenderSteps, CommitEndsATransaction) {
   // Step 3 of 3, in a transaction, its locks held until it commits:
   //   ACCESS EXCLUSIVE on "users" (brief: the validated check spares SET NOT NULL its scan)
   //   ACCESS EXCLUSIVE on "users" (brief)
-  op.alter_column("users",
-                  {.name = "nickname", .type = "text", .nullable = true},
-                  {.name = "nickname", .type = "text"});
+  op.alter_column("users", users_nickname_from, users_nickname_to);
   op.drop_check("users", "ck_users_nickname_not_null");
-)");
+)golden");
 }
 
 TEST(RenderSteps, RenamesSayTheOldNameIsStillInUse) {
@@ -101,23 +110,27 @@ TEST(RenderSteps, BackfillAndNewTable) {
       CreateTable{table("organizations", {col("id", "bigint")})},
       AddColumn{"users", col("locale", "text", true)},
       Backfill{.table = "users", .column = "locale", .expression = "'en'", .key = {"id"}}};
-  EXPECT_EQ(stepped(ops),
-            R"(  // Step 1 of 2, in a transaction, its locks held until it commits:
+  EXPECT_EQ(stepped(ops), R"golden(constexpr data::Column organizations_columns[] = {
+    {.name = "id", .type = "bigint"},
+};
+constexpr data::Table organizations_table{
+    .name = "organizations",
+    .columns = organizations_columns,
+    .primary_key = {"id"},
+    .primary_key_name = "pk_organizations",
+};
+
+constexpr data::Column users_locale_column{.name = "locale", .type = "text", .nullable = true};
+
+  // Step 1 of 2, in a transaction, its locks held until it commits:
   //   ACCESS EXCLUSIVE on "organizations" (a new table: nobody waits for it)
   //   ACCESS EXCLUSIVE on "users" (brief: no rewrite, no scan)
-  op.create_table({
-      .name = "organizations",
-      .columns = {
-          {.name = "id", .type = "bigint"},
-      },
-      .primary_key = {"id"},
-      .primary_key_name = "pk_organizations",
-  });
-  op.add_column("users", {.name = "locale", .type = "text", .nullable = true});
+  op.create_table(organizations_table);
+  op.add_column("users", users_locale_column);
   // Step 2 of 2, outside a transaction: row locks on "users", batch by batch
   //   (each batch of 1000 rows commits on its own; reads and writes go on)
   op.backfill("users", "locale", "'en'");
-)");
+)golden");
 }
 
 TEST(RenderSteps, WarningGoesAboveItsOperation) {
