@@ -5,6 +5,7 @@
 //   structmig merge [options] <model headers> [-- <compiler flags>]
 //   structmig revision -m "message" [--non-transactional]
 // Everything after "--" is handed to Clang with the models.
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -111,6 +112,28 @@ commands::ModelInput model_input(std::vector<std::string> compiler_args) {
           .resource_dir = resource_dir};
 }
 
+// The subcommand chosen on the command line.
+llvm::Error run_command(std::vector<std::string> compiler_args) {
+  if (merge_command) {
+    return commands::run_merge({.models = model_input(std::move(compiler_args)),
+                                .migrations_dir = migrations_dir,
+                                .message = message});
+  }
+  if (revision_command) {
+    return commands::run_revision({.migrations_dir = migrations_dir,
+                                   .message = message,
+                                   .non_transactional = non_transactional});
+  }
+  return commands::run_generate({.models = model_input(std::move(compiler_args)),
+                                 .migrations_dir = migrations_dir,
+                                 .index_path = index_path,
+                                 .depfile_path = depfile_path,
+                                 .metadata_header_path = metadata_header_path,
+                                 .schema_source_path = schema_source_path,
+                                 .message = message,
+                                 .check = check_mode});
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -139,25 +162,14 @@ int main(int argc, char** argv) {
     llvm::errs() << "structmig: error: revision reads no models; drop the arguments after --\n";
     return 2;
   }
-  llvm::Error result = [&] {
-    if (merge_command) {
-      return commands::run_merge({.models = model_input(std::move(compiler_args)),
-                                  .migrations_dir = migrations_dir,
-                                  .message = message});
+  // The renderer throws std::invalid_argument for a model it cannot write as
+  // a migration (a key of more than 32 columns).
+  llvm::Error result = [&]() -> llvm::Error {
+    try {
+      return run_command(std::move(compiler_args));
+    } catch (const std::invalid_argument& error) {
+      return llvm::createStringError(std::errc::invalid_argument, error.what());
     }
-    if (revision_command) {
-      return commands::run_revision({.migrations_dir = migrations_dir,
-                                     .message = message,
-                                     .non_transactional = non_transactional});
-    }
-    return commands::run_generate({.models = model_input(std::move(compiler_args)),
-                                   .migrations_dir = migrations_dir,
-                                   .index_path = index_path,
-                                   .depfile_path = depfile_path,
-                                   .metadata_header_path = metadata_header_path,
-                                   .schema_source_path = schema_source_path,
-                                   .message = message,
-                                   .check = check_mode});
   }();
   if (result) {
     commands::print_errors(std::move(result));

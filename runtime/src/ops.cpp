@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "structmig/schema_from_data.hpp"
 #include "structmig/sql.hpp"
 
 namespace structmig {
@@ -143,120 +144,168 @@ std::vector<Step> split_steps(const std::vector<Op>& ops, bool transactional_mig
 
 void Ops::create_table(Table table) { ops_.push_back(CreateTable{std::move(table)}); }
 
-void Ops::drop_table(std::string table) {
-  ops_.push_back(DropTable{Table{.name = std::move(table)}});
+void Ops::drop_table(std::string_view table) {
+  ops_.push_back(DropTable{Table{.name = std::string(table)}});
 }
 
-void Ops::rename_table(std::string from, std::string to) {
-  ops_.push_back(RenameTable{std::move(from), std::move(to)});
+void Ops::rename_table(std::string_view from, std::string_view to) {
+  ops_.push_back(RenameTable{std::string(from), std::string(to)});
 }
 
-void Ops::add_column(std::string table, Column column) {
-  ops_.push_back(AddColumn{std::move(table), std::move(column)});
+void Ops::add_column(std::string_view table, Column column) {
+  ops_.push_back(AddColumn{std::string(table), std::move(column)});
 }
 
-void Ops::drop_column(std::string table, std::string column) {
-  ops_.push_back(DropColumn{std::move(table), Column{.name = std::move(column)}});
+void Ops::drop_column(std::string_view table, std::string_view column) {
+  ops_.push_back(DropColumn{std::string(table), Column{.name = std::string(column)}});
 }
 
-void Ops::rename_column(std::string table, std::string from, std::string to) {
-  ops_.push_back(RenameColumn{std::move(table), std::move(from), std::move(to)});
+void Ops::rename_column(std::string_view table, std::string_view from, std::string_view to) {
+  ops_.push_back(RenameColumn{std::string(table), std::string(from), std::string(to)});
 }
 
-void Ops::alter_column(std::string table, Column from, Column to,
+void Ops::alter_column(std::string_view table, Column from, Column to,
                        std::optional<std::string> using_sql) {
   ops_.push_back(
-      AlterColumn{std::move(table), std::move(from), std::move(to), std::move(using_sql)});
+      AlterColumn{std::string(table), std::move(from), std::move(to), std::move(using_sql)});
 }
 
-void Ops::set_primary_key(std::string table, std::vector<std::string> from,
-                          std::vector<std::string> to, std::string name,
+void Ops::set_primary_key(std::string_view table_name, std::vector<std::string> from,
+                          std::vector<std::string> to, std::string_view name_text,
                           ConstraintOptions options) {
+  std::string table(table_name);
+  std::string name(name_text);
   check_constraint_options(ConstraintKindOf<PrimaryKey>::kind, table, name, options.not_valid,
                            options.using_index.has_value());
   ops_.push_back(SetPrimaryKey{std::move(table), std::move(from), std::move(to), std::move(name),
                                std::move(options.using_index)});
 }
 
-void Ops::set_table_comment(std::string table, std::optional<std::string> comment) {
-  ops_.push_back(SetTableComment{std::move(table), std::nullopt, std::move(comment)});
+void Ops::set_table_comment(std::string_view table, std::optional<std::string> comment) {
+  ops_.push_back(SetTableComment{std::string(table), std::nullopt, std::move(comment)});
 }
 
-void Ops::add_foreign_key(std::string table, ForeignKey foreign_key, ConstraintOptions options) {
-  ops_.push_back(added(std::move(table), std::move(foreign_key), std::move(options)));
+void Ops::add_foreign_key(std::string_view table, ForeignKey foreign_key,
+                          ConstraintOptions options) {
+  ops_.push_back(added(std::string(table), std::move(foreign_key), std::move(options)));
 }
 
-void Ops::drop_foreign_key(std::string table, std::string name) {
-  ops_.push_back(DropConstraint{std::move(table), ForeignKey{.name = std::move(name)}});
+void Ops::drop_foreign_key(std::string_view table, std::string_view name) {
+  ops_.push_back(DropConstraint{std::string(table), ForeignKey{.name = std::string(name)}});
 }
 
-void Ops::add_unique(std::string table, UniqueConstraint unique, ConstraintOptions options) {
-  ops_.push_back(added(std::move(table), std::move(unique), std::move(options)));
+void Ops::add_unique(std::string_view table, UniqueConstraint unique, ConstraintOptions options) {
+  ops_.push_back(added(std::string(table), std::move(unique), std::move(options)));
 }
 
-void Ops::drop_unique(std::string table, std::string name) {
-  ops_.push_back(DropConstraint{std::move(table), UniqueConstraint{.name = std::move(name)}});
+void Ops::drop_unique(std::string_view table, std::string_view name) {
+  ops_.push_back(DropConstraint{std::string(table), UniqueConstraint{.name = std::string(name)}});
 }
 
-void Ops::add_check(std::string table, CheckConstraint check, ConstraintOptions options) {
-  ops_.push_back(added(std::move(table), std::move(check), std::move(options)));
+void Ops::add_check(std::string_view table, CheckConstraint check, ConstraintOptions options) {
+  ops_.push_back(added(std::string(table), std::move(check), std::move(options)));
 }
 
-void Ops::drop_check(std::string table, std::string name) {
-  ops_.push_back(DropConstraint{std::move(table), CheckConstraint{.name = std::move(name)}});
+void Ops::drop_check(std::string_view table, std::string_view name) {
+  ops_.push_back(DropConstraint{std::string(table), CheckConstraint{.name = std::string(name)}});
 }
 
-void Ops::validate_constraint(std::string table, std::string name) {
-  ops_.push_back(ValidateConstraint{std::move(table), std::move(name)});
+void Ops::validate_constraint(std::string_view table, std::string_view name) {
+  ops_.push_back(ValidateConstraint{std::string(table), std::string(name)});
 }
 
-void Ops::create_index(std::string table, Index index, IndexOptions options) {
-  ops_.push_back(CreateIndex{std::move(table), std::move(index), options.concurrently});
+void Ops::create_index(std::string_view table, Index index, IndexOptions options) {
+  ops_.push_back(CreateIndex{std::string(table), std::move(index), options.concurrently});
 }
 
-void Ops::drop_index(std::string table, std::string name, IndexOptions options) {
-  ops_.push_back(DropIndex{std::move(table), Index{.name = std::move(name)}, options.concurrently});
+void Ops::drop_index(std::string_view table, std::string_view name, IndexOptions options) {
+  ops_.push_back(
+      DropIndex{std::string(table), Index{.name = std::string(name)}, options.concurrently});
 }
 
-void Ops::rename_constraint(std::string table, std::string from, std::string to) {
-  ops_.push_back(RenameConstraint{std::move(table), std::move(from), std::move(to)});
+void Ops::rename_constraint(std::string_view table, std::string_view from, std::string_view to) {
+  ops_.push_back(RenameConstraint{std::string(table), std::string(from), std::string(to)});
 }
 
-void Ops::rename_index(std::string table, std::string from, std::string to) {
-  ops_.push_back(RenameIndex{std::move(table), std::move(from), std::move(to)});
+void Ops::rename_index(std::string_view table, std::string_view from, std::string_view to) {
+  ops_.push_back(RenameIndex{std::string(table), std::string(from), std::string(to)});
 }
 
 void Ops::create_enum(EnumType type) { ops_.push_back(CreateEnum{std::move(type)}); }
 
-void Ops::drop_enum(std::string name) {
-  ops_.push_back(DropEnum{EnumType{.name = std::move(name)}});
+void Ops::drop_enum(std::string_view name) {
+  ops_.push_back(DropEnum{EnumType{.name = std::string(name)}});
 }
 
-void Ops::rename_enum(std::string from, std::string to) {
-  ops_.push_back(RenameEnum{std::move(from), std::move(to)});
+void Ops::rename_enum(std::string_view from, std::string_view to) {
+  ops_.push_back(RenameEnum{std::string(from), std::string(to)});
 }
 
-void Ops::add_enum_label(std::string type, std::string label, EnumLabelPosition position) {
-  ops_.push_back(AddEnumLabel{.type = std::move(type),
-                              .label = std::move(label),
+void Ops::add_enum_label(std::string_view type, std::string_view label,
+                         EnumLabelPosition position) {
+  ops_.push_back(AddEnumLabel{.type = std::string(type),
+                              .label = std::string(label),
                               .before = std::move(position.before),
                               .after = std::move(position.after)});
 }
 
-void Ops::rename_enum_label(std::string type, std::string from, std::string to) {
-  ops_.push_back(RenameEnumLabel{std::move(type), std::move(from), std::move(to)});
+void Ops::rename_enum_label(std::string_view type, std::string_view from, std::string_view to) {
+  ops_.push_back(RenameEnumLabel{std::string(type), std::string(from), std::string(to)});
 }
 
 void Ops::recreate_enum(EnumType from, EnumType to, std::vector<EnumUsage> usages) {
   ops_.push_back(RecreateEnum{std::move(from), std::move(to), std::move(usages)});
 }
 
-void Ops::execute(std::string sql) { ops_.push_back(ExecuteSql{std::move(sql)}); }
-void Ops::backfill(std::string table, std::string column, std::string expression,
+void Ops::execute(std::string_view sql) { ops_.push_back(ExecuteSql{std::string(sql)}); }
+void Ops::backfill(std::string_view table, std::string_view column, std::string_view expression,
                    BackfillOptions options) {
-  ops_.push_back(Backfill{std::move(table), std::move(column), std::move(expression),
+  ops_.push_back(Backfill{std::string(table), std::string(column), std::string(expression),
                           std::move(options.key), options.batch_size});
 }
+
+// ---- the data calls of generated files ------------------------------------
+
+void Ops::record(const data::Table& table) { create_table(from_data(table)); }
+
+void Ops::record_add_column(std::string_view table, const data::Column& column) {
+  add_column(table, from_data(column));
+}
+
+void Ops::record_alter_column(std::string_view table, const data::Column& from,
+                              const data::Column& to, const char* using_sql) {
+  alter_column(table, from_data(from), from_data(to),
+               using_sql ? std::optional<std::string>(using_sql) : std::nullopt);
+}
+
+void Ops::record(std::string_view table, const data::ForeignKey& key,
+                 const data::ConstraintOptions& options) {
+  add_foreign_key(table, from_data(key), from_data(options));
+}
+
+void Ops::record(std::string_view table, const data::UniqueConstraint& unique,
+                 const data::ConstraintOptions& options) {
+  add_unique(table, from_data(unique), from_data(options));
+}
+
+void Ops::record(std::string_view table, const data::CheckConstraint& check,
+                 const data::ConstraintOptions& options) {
+  add_check(table, from_data(check), from_data(options));
+}
+
+void Ops::record(std::string_view table, const data::Index& index, IndexOptions options) {
+  create_index(table, from_data(index), options);
+}
+
+void Ops::record(const data::EnumType& type) { create_enum(from_data(type)); }
+
+void Ops::record_recreate_enum(const data::EnumType& from, const data::EnumType& to,
+                               std::span<const data::EnumUsage> usages) {
+  std::vector<EnumUsage> owned;
+  for (const data::EnumUsage& usage : usages) owned.push_back(from_data(usage));
+  recreate_enum(from_data(from), from_data(to), std::move(owned));
+}
+
 void Ops::commit() { ops_.push_back(CommitStep{}); }
 
 std::vector<Op> Ops::pending() const {

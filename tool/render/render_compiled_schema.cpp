@@ -1,7 +1,8 @@
 // Renders compiled_schema() (see render_compiled_schema.hpp) with the same
-// value initializers as the migration files.
+// constexpr data declarations as the migration files.
 #include "render/render_compiled_schema.hpp"
 
+#include "render/data_declarations.hpp"
 #include "render/value_initializers.hpp"
 
 namespace structmig::render {
@@ -13,27 +14,30 @@ std::string render_compiled_schema(const Schema& schema) {
       "// rewrites it.\n"
       "#include <structmig/drift.hpp>\n"
       "\n";
-  out += "namespace structmig {\n\nconst Schema& compiled_schema() {\n";
-  if (schema.enums.empty() && schema.tables.empty()) {
-    out += "  static const Schema schema{};\n";
-  } else {
-    out += "  static const Schema schema{\n";
-    if (!schema.enums.empty()) {
-      out += "      .enums = {\n";
-      for (const EnumType& type : schema.enums)
-        out += "          " + enum_initializer(type) + ",\n";
-      out += "      },\n";
-    }
-    if (!schema.tables.empty()) {
-      out += "      .tables = {\n";
-      for (const Table& table : schema.tables) {
-        out += "          " + table_initializer(table, 10) + ",\n";
-      }
-      out += "      },\n";
-    }
-    out += "  };\n";
+  // The schema as constexpr data in a namespace of its own (so no name of
+  // namespace structmig can clash with it), converted once, on first use.
+  out += "#include <structmig/schema_from_data.hpp>\n\n";
+  out += "namespace structmig_compiled_schema {\n\nusing namespace structmig;\n\n";
+  DataDeclarations data;
+  std::vector<std::string> enums;
+  for (const EnumType& type : schema.enums) enums.push_back(data.enum_type(type));
+  std::vector<std::string> tables;
+  for (const Table& table : schema.tables) tables.push_back(data.table(table));
+  out += data.take();
+  std::string fields;
+  if (!enums.empty()) {
+    out += "constexpr data::EnumType schema_enums[] = {" + join(enums, ", ") + "};\n";
+    fields += ".enums = schema_enums";
   }
-  out += "  return schema;\n}\n\n}  // namespace structmig\n";
+  if (!tables.empty()) {
+    out += "constexpr data::Table schema_tables[] = {" + join(tables, ", ") + "};\n";
+    fields += std::string(fields.empty() ? "" : ", ") + ".tables = schema_tables";
+  }
+  out += "constexpr data::Schema schema{" + fields + "};\n";
+  out += "\n}  // namespace structmig_compiled_schema\n\n";
+  out += "const structmig::Schema& structmig::compiled_schema() {\n";
+  out += "  static const Schema schema = from_data(structmig_compiled_schema::schema);\n";
+  out += "  return schema;\n}\n";
   return out;
 }
 

@@ -1,32 +1,42 @@
 // The generated definition of structmig::compiled_schema() (declared in
-// structmig/drift.hpp): the schema the models describe, as C++ aggregate
-// initializers, compiled into the migrations library so the program (and its
-// migrate command line's `check`) can compare a live database with it.
+// structmig/drift.hpp): the schema the models describe, compiled into the
+// migrations library so the program (and its migrate command line's `check`)
+// can compare a live database with it. The schema is constexpr data
+// (structmig/schema_data.hpp, declared as data_declarations.hpp writes it),
+// converted to the owned values once, on first use; so the file compiles in
+// time linear in the schema.
 //
 // clang-format off
 //   #include <structmig/drift.hpp>
 //
-//   namespace structmig {
+//   #include <structmig/schema_from_data.hpp>
 //
-//   const Schema& compiled_schema() {
-//     static const Schema schema{
-//         .enums = {
-//             {.name = "document_status", .labels = {"draft", "in review"}},
-//         },
-//         .tables = {
-//             {
-//                 .name = "tickets",
-//                 .columns = {
-//                     {.name = "id", .type = "bigint", .identity = Identity::by_default},
-//                 },
-//                 …
-//             },
-//         },
-//     };
+//   namespace structmig_compiled_schema {
+//
+//   using namespace structmig;
+//
+//   constexpr data::Text document_status_labels[] = {"draft", "in review"};
+//   constexpr data::EnumType document_status_enum{.name = "document_status", .labels = document_status_labels};
+//
+//   constexpr data::Column tickets_columns[] = {
+//       {.name = "id", .type = "bigint", .identity = Identity::by_default},
+//   };
+//   constexpr data::Table tickets_table{
+//       .name = "tickets",
+//       .columns = tickets_columns,
+//       …
+//   };
+//
+//   constexpr data::EnumType schema_enums[] = {document_status_enum};
+//   constexpr data::Table schema_tables[] = {tickets_table};
+//   constexpr data::Schema schema{.enums = schema_enums, .tables = schema_tables};
+//
+//   }  // namespace structmig_compiled_schema
+//
+//   const structmig::Schema& structmig::compiled_schema() {
+//     static const Schema schema = from_data(structmig_compiled_schema::schema);
 //     return schema;
 //   }
-//
-//   }  // namespace structmig
 // clang-format on
 #pragma once
 

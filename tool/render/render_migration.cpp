@@ -1,7 +1,7 @@
 // Renders plans into migration files (see render_migration.hpp): the header
 // comment with the plan's warnings, upgrade() and downgrade() as Ops calls
-// with their step comments inside the migration's own namespace, and the
-// registration.
+// with their step comments inside the migration's own namespace, each after
+// the constexpr data its calls reference, and the registration.
 #include "render/render_migration.hpp"
 
 #include <cstdint>
@@ -103,11 +103,16 @@ MigrationFile render_migration(const plan::SafePlan& safe, const diff::Plan& log
   t += "\n";
   t += "using namespace structmig;\n";
   t += "\n";
-  t += render_function("upgrade", !safe.upgrade.empty(),
-                       render_stepped_body(safe.upgrade, placed_warnings(safe, logical)));
+  // Each function's data right above it.
+  DataDeclarations data;
+  const std::string upgrade =
+      render_stepped_body(safe.upgrade, data, placed_warnings(safe, logical));
+  t += data.take();
+  t += render_function("upgrade", !safe.upgrade.empty(), upgrade);
   t += "\n";
-  t += render_function("downgrade", !safe.downgrade.empty(),
-                       render_stepped_body(safe.downgrade, {}, /*downgrade=*/true));
+  const std::string downgrade = render_stepped_body(safe.downgrade, data, {}, /*downgrade=*/true);
+  t += data.take();
+  t += render_function("downgrade", !safe.downgrade.empty(), downgrade);
   t += "\n";
   t += "}  // namespace " + ns + "\n";
   t += "\n";

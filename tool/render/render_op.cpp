@@ -1,10 +1,12 @@
-// Renders operations as Ops calls (see render_op.hpp), their values through
-// value_initializers.hpp.
+// Renders operations as Ops calls (see render_op.hpp), their values as
+// data declarations (data_declarations.hpp) or initializers
+// (value_initializers.hpp).
 #include "render/render_op.hpp"
 
 #include <type_traits>
 
 #include "render/cpp_literal.hpp"
+#include "render/data_declarations.hpp"
 #include "render/value_initializers.hpp"
 
 namespace structmig::render {
@@ -12,19 +14,6 @@ namespace {
 
 constexpr size_t kColumnLimit = 100;  // the repository's .clang-format
 constexpr size_t kBodyIndent = 2;
-
-std::string usages_initializer(const std::vector<EnumUsage>& usages) {
-  std::vector<std::string> items;
-  for (const EnumUsage& usage : usages) {
-    items.push_back(Initializer()
-                        .add("table", literal(usage.table))
-                        .add("column", literal(usage.column))
-                        .add_if(usage.is_array, "is_array", "true")
-                        .add_optional("default_sql", usage.default_sql)
-                        .str());
-  }
-  return "{" + join(items, ", ") + "}";
-}
 
 // op.<function>(a, b, c); on one line. Calls whose arguments are whole values
 // that can grow long (alter_column, recreate_enum) are broken when too long:
@@ -44,10 +33,6 @@ std::vector<std::string> with_options(std::vector<std::string> arguments,
   std::string text = options.str();
   if (text != "{}") arguments.push_back(std::move(text));
   return arguments;
-}
-
-std::string render_create_table(const Table& table) {
-  return "op.create_table(" + table_initializer(table, kBodyIndent) + ");";
 }
 
 // Multi-line SQL becomes adjacent literals, one source line per SQL line, so
@@ -77,25 +62,26 @@ std::string render_add_enum_label(const AddEnumLabel& add) {
 
 }  // namespace
 
-std::string render_op(const Op& op) {
+std::string render_op(const Op& op, DataDeclarations& data) {
   return std::visit(
-      [](const auto& o) -> std::string {
+      [&data](const auto& o) -> std::string {
         using T = std::decay_t<decltype(o)>;
         if constexpr (std::is_same_v<T, CreateTable>) {
-          return render_create_table(o.table);
+          return call("create_table", {data.table(o.table)});
         } else if constexpr (std::is_same_v<T, DropTable>) {
           return call("drop_table", {literal(o.table.name)});
         } else if constexpr (std::is_same_v<T, RenameTable>) {
           return call("rename_table", {literal(o.from), literal(o.to)});
         } else if constexpr (std::is_same_v<T, AddColumn>) {
-          return call("add_column", {literal(o.table), column_initializer(o.column)});
+          return call("add_column", {literal(o.table), data.column(o.table, o.column)});
         } else if constexpr (std::is_same_v<T, DropColumn>) {
           return call("drop_column", {literal(o.table), literal(o.column.name)});
         } else if constexpr (std::is_same_v<T, RenameColumn>) {
           return call("rename_column", {literal(o.table), literal(o.from), literal(o.to)});
         } else if constexpr (std::is_same_v<T, AlterColumn>) {
-          std::vector<std::string> arguments = {literal(o.table), column_initializer(o.from),
-                                                column_initializer(o.to)};
+          std::vector<std::string> arguments = {literal(o.table),
+                                                data.column(o.table, o.from, "from"),
+                                                data.column(o.table, o.to, "to")};
           if (o.using_sql) arguments.push_back(literal(*o.using_sql));
           return call("alter_column", arguments, /*break_when_long=*/true);
         } else if constexpr (std::is_same_v<T, SetPrimaryKey>) {
@@ -110,7 +96,7 @@ std::string render_op(const Op& op) {
                       {literal(o.table), o.to ? literal(*o.to) : "std::nullopt"});
         } else if constexpr (std::is_same_v<T, AddConstraint>) {
           return call(kind_of(o.constraint).add_call,
-                      with_options({literal(o.table), constraint_initializer(o.constraint)},
+                      with_options({literal(o.table), data.constraint(o.constraint)},
                                    Initializer()
                                        .add_if(o.not_valid, "not_valid", "true")
                                        .add_optional("using_index", o.using_index)));
@@ -119,7 +105,7 @@ std::string render_op(const Op& op) {
                       {literal(o.table), literal(name_of(o.constraint))});
         } else if constexpr (std::is_same_v<T, CreateIndex>) {
           return call("create_index",
-                      with_options({literal(o.table), index_initializer(o.index)},
+                      with_options({literal(o.table), data.index(o.index)},
                                    Initializer().add_if(o.concurrently, "concurrently", "true")));
         } else if constexpr (std::is_same_v<T, DropIndex>) {
           return call("drop_index",
@@ -143,7 +129,7 @@ std::string render_op(const Op& op) {
         } else if constexpr (std::is_same_v<T, RenameIndex>) {
           return call("rename_index", {literal(o.table), literal(o.from), literal(o.to)});
         } else if constexpr (std::is_same_v<T, CreateEnum>) {
-          return call("create_enum", {enum_initializer(o.type)});
+          return call("create_enum", {data.enum_type(o.type)});
         } else if constexpr (std::is_same_v<T, DropEnum>) {
           return call("drop_enum", {literal(o.type.name)});
         } else if constexpr (std::is_same_v<T, RenameEnum>) {
@@ -153,10 +139,10 @@ std::string render_op(const Op& op) {
         } else if constexpr (std::is_same_v<T, RenameEnumLabel>) {
           return call("rename_enum_label", {literal(o.type), literal(o.from), literal(o.to)});
         } else if constexpr (std::is_same_v<T, RecreateEnum>) {
-          return call(
-              "recreate_enum",
-              {enum_initializer(o.from), enum_initializer(o.to), usages_initializer(o.usages)},
-              /*break_when_long=*/true);
+          return call("recreate_enum",
+                      {data.enum_type(o.from, "from"), data.enum_type(o.to, "to"),
+                       data.usages(o.to.name, o.usages)},
+                      /*break_when_long=*/true);
         } else {
           static_assert(std::is_same_v<T, ExecuteSql>);
           return render_execute(o.sql);
@@ -165,10 +151,17 @@ std::string render_op(const Op& op) {
       op);
 }
 
+std::string render_op(const Op& op) {
+  DataDeclarations data;
+  std::string call = render_op(op, data);
+  return data.take() + call;
+}
+
 std::string render_body(const std::vector<Op>& ops) {
-  std::string out;
-  for (const Op& op : ops) out += std::string(kBodyIndent, ' ') + render_op(op) + "\n";
-  return out;
+  DataDeclarations data;
+  std::string calls;
+  for (const Op& op : ops) calls += std::string(kBodyIndent, ' ') + render_op(op, data) + "\n";
+  return data.take() + calls;
 }
 
 }  // namespace structmig::render

@@ -58,7 +58,7 @@ std::string step_comment(const Step& step, std::size_t number, std::size_t count
 
 }  // namespace
 
-std::string render_stepped_body(const std::vector<Op>& ops,
+std::string render_stepped_body(const std::vector<Op>& ops, DataDeclarations& data,
                                 const std::vector<std::pair<std::size_t, std::string>>& warnings,
                                 bool downgrade) {
   const std::vector<Step> steps = split_steps(ops);
@@ -81,7 +81,7 @@ std::string render_stepped_body(const std::vector<Op>& ops,
     for (const auto& [index, warning] : warnings) {
       if (index == i) out += kIndent + "// WARNING: " + comment_text(warning) + "\n";
     }
-    out += kIndent + render_op(op) + "\n";
+    out += kIndent + render_op(op, data) + "\n";
     in_group = !boundary && !alone;
   }
   return out;

@@ -18,15 +18,18 @@
 #include <utility>
 #include <vector>
 
+#include "render/data_declarations.hpp"
 #include "structmig/ops.hpp"
 
 namespace structmig::render {
 
 /// `warnings`: (index in `ops`, text) written as `// WARNING: text` above
 /// that operation, in the order given. `downgrade`: the body of downgrade()
-/// (a rename's note then speaks of the release being rolled back).
-std::string render_stepped_body(
-    const std::vector<Op>& ops,
-    const std::vector<std::pair<std::size_t, std::string>>& warnings = {}, bool downgrade = false);
+/// (a rename's note then speaks of the release being rolled back). The data
+/// objects the calls reference are added to `data` (the file declares them
+/// above the function).
+std::string render_stepped_body(const std::vector<Op>& ops, DataDeclarations& data,
+                                const std::vector<std::pair<std::size_t, std::string>>& warnings = {},
+                                bool downgrade = false);
 
 }  // namespace structmig::render

@@ -1,10 +1,14 @@
 // Renders schema values as designated initializers (see value_initializers.hpp).
 #include "render/value_initializers.hpp"
 
+#include <stdexcept>
+
 #include "render/cpp_literal.hpp"
 
 namespace structmig::render {
 namespace {
+
+constexpr std::size_t kNamesCapacity = 32;  // data::Names::capacity (INDEX_MAX_KEYS)
 
 std::string identity_enumerator(Identity identity) {
   switch (identity) {
@@ -34,18 +38,6 @@ std::string action_enumerator(ForeignKeyAction action) {
   return "ForeignKeyAction::no_action";
 }
 
-// `.field = {` one item per line `},` inside a table.
-template <typename T, typename Render>
-std::string list_field(std::size_t indent, std::string_view field, const std::vector<T>& items,
-                       Render render) {
-  const std::string field_indent(indent + 4, ' ');
-  const std::string item_indent(indent + 8, ' ');
-  if (items.empty()) return "";
-  std::string out = field_indent + "." + std::string(field) + " = {\n";
-  for (const T& item : items) out += item_indent + render(item) + ",\n";
-  return out + field_indent + "},\n";
-}
-
 }  // namespace
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
@@ -63,6 +55,15 @@ std::string string_list(const std::vector<std::string>& items) {
   std::vector<std::string> literals;
   for (const std::string& item : items) literals.push_back(literal(item));
   return "{" + join(literals, ", ") + "}";
+}
+
+std::string names_list(const std::vector<std::string>& names, std::string_view what) {
+  if (names.size() > kNamesCapacity) {
+    throw std::invalid_argument(std::string(what) + " has " + std::to_string(names.size()) +
+                                " columns; PostgreSQL allows at most " +
+                                std::to_string(kNamesCapacity) + " in a key");
+  }
+  return string_list(names);
 }
 
 Initializer& Initializer::add(std::string_view field, const std::string& value) {
@@ -95,7 +96,7 @@ std::string column_initializer(const Column& column) {
 std::string unique_initializer(const UniqueConstraint& unique) {
   return Initializer()
       .add("name", literal(unique.name))
-      .add("columns", string_list(unique.columns))
+      .add("columns", names_list(unique.columns, "unique constraint \"" + unique.name + "\""))
       .str();
 }
 
@@ -109,9 +110,10 @@ std::string check_initializer(const CheckConstraint& check) {
 std::string foreign_key_initializer(const ForeignKey& key) {
   return Initializer()
       .add("name", literal(key.name))
-      .add("columns", string_list(key.columns))
+      .add("columns", names_list(key.columns, "foreign key \"" + key.name + "\""))
       .add("referenced_table", literal(key.referenced_table))
-      .add("referenced_columns", string_list(key.referenced_columns))
+      .add("referenced_columns",
+           names_list(key.referenced_columns, "foreign key \"" + key.name + "\" (referenced)"))
       .add_if(key.on_delete != ForeignKeyAction::no_action, "on_delete",
               action_enumerator(key.on_delete))
       .add_if(key.on_update != ForeignKeyAction::no_action, "on_update",
@@ -128,49 +130,6 @@ std::string constraint_initializer(const Constraint& constraint) {
     std::string operator()(const ForeignKey& key) const { return foreign_key_initializer(key); }
   };
   return std::visit(Initializers{}, constraint);
-}
-
-std::string index_initializer(const Index& index) {
-  std::vector<std::string> keys;
-  for (const IndexKey& key : index.keys) {
-    keys.push_back(key.expression.empty()
-                       ? Initializer().add("column", literal(key.column)).str()
-                       : Initializer().add("expression", literal(key.expression)).str());
-  }
-  return Initializer()
-      .add("name", literal(index.name))
-      .add("keys", "{" + join(keys, ", ") + "}")
-      .add_if(index.unique, "unique", "true")
-      .add_if(index.method != "btree", "method", literal(index.method))
-      .add_optional("where", index.where)
-      .str();
-}
-
-std::string enum_initializer(const EnumType& type) {
-  return Initializer()
-      .add("name", literal(type.name))
-      .add("labels", string_list(type.labels))
-      .str();
-}
-
-std::string table_initializer(const Table& table, std::size_t indent) {
-  const std::string field_indent(indent + 4, ' ');
-  std::string out = "{\n";
-  out += field_indent + ".name = " + literal(table.name) + ",\n";
-  out += list_field(indent, "columns", table.columns, column_initializer);
-  if (!table.primary_key.empty()) {
-    out += field_indent + ".primary_key = " + string_list(table.primary_key) + ",\n";
-  }
-  if (!table.primary_key_name.empty()) {
-    out += field_indent + ".primary_key_name = " + literal(table.primary_key_name) + ",\n";
-  }
-  out += list_field(indent, "uniques", table.uniques, unique_initializer);
-  out += list_field(indent, "checks", table.checks, check_initializer);
-  out += list_field(indent, "foreign_keys", table.foreign_keys, foreign_key_initializer);
-  out += list_field(indent, "indexes", table.indexes, index_initializer);
-  if (table.comment) out += field_indent + ".comment = " + literal(*table.comment) + ",\n";
-  out += std::string(indent, ' ') + "}";
-  return out;
 }
 
 }  // namespace structmig::render

@@ -1,7 +1,9 @@
 // The schema's values as C++ designated initializers, for generated code
 // (migration files, compiled_schema()): each writes exactly the fields that
 // differ from their defaults, in declaration order, so a rendered value,
-// compiled, equals the value it came from. Enumerators are written relative
+// compiled, equals the value it came from. A column and a constraint read the
+// same as an owned value (schema.hpp) and as literal data (schema_data.hpp);
+// data_declarations.hpp writes the rest of the data form. Enumerators are written relative
 // to namespace structmig (Identity::by_default, ForeignKeyAction::cascade):
 // the code around them is inside it or says `using namespace structmig;`.
 #pragma once
@@ -26,6 +28,10 @@ std::string literal(const std::string& text);
 /// {"a", "b"}
 std::string string_list(const std::vector<std::string>& items);
 
+/// {"a", "b"} for a data::Names: at most 32 names, else
+/// std::invalid_argument naming `what` (PostgreSQL's limit for a key).
+std::string names_list(const std::vector<std::string>& names, std::string_view what);
+
 /// {.field = value, ...}: fields added in order, optional ones only when set.
 class Initializer {
  public:
@@ -38,19 +44,11 @@ class Initializer {
   std::vector<std::string> fields_;
 };
 
-/// One line each.
+/// One line each, valid for both the owned and the data type.
 std::string column_initializer(const Column& column);
 std::string unique_initializer(const UniqueConstraint& unique);
 std::string check_initializer(const CheckConstraint& check);
 std::string foreign_key_initializer(const ForeignKey& key);
 /// The initializer of the constraint's own kind (one of the three above).
 std::string constraint_initializer(const Constraint& constraint);
-std::string index_initializer(const Index& index);
-std::string enum_initializer(const EnumType& type);
-
-/// A whole table over several lines: `{`, one field per line at `indent` + 4
-/// (a list field one item per line at `indent` + 8), then `}` at `indent`.
-/// The first line carries no indentation.
-std::string table_initializer(const Table& table, std::size_t indent);
-
 }  // namespace structmig::render

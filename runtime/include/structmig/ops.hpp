@@ -8,18 +8,22 @@
 // object), because a downgrade is rendered, not computed, at run time.
 #pragma once
 
+#include <concepts>
 #include <cstddef>
 #include <functional>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 #include "structmig/connection.hpp"
 #include "structmig/constraint.hpp"
 #include "structmig/schema.hpp"
+#include "structmig/schema_data.hpp"
 
 namespace structmig {
 
@@ -410,43 +414,90 @@ class Ops {
   Ops() = default;
   explicit Ops(MigrationSession* session) : session_(session) {}
 
+  // Text parameters are string views, so a string literal builds no
+  // std::string where the call is written.
   void create_table(Table table);
-  void drop_table(std::string table);
-  void rename_table(std::string from, std::string to);
-  void add_column(std::string table, Column column);
-  void drop_column(std::string table, std::string column);
-  void rename_column(std::string table, std::string from, std::string to);
-  void alter_column(std::string table, Column from, Column to,
+  void drop_table(std::string_view table);
+  void rename_table(std::string_view from, std::string_view to);
+  void add_column(std::string_view table, Column column);
+  void drop_column(std::string_view table, std::string_view column);
+  void rename_column(std::string_view table, std::string_view from, std::string_view to);
+  void alter_column(std::string_view table, Column from, Column to,
                     std::optional<std::string> using_sql = std::nullopt);
-  void set_primary_key(std::string table, std::vector<std::string> from,
-                       std::vector<std::string> to, std::string name,
+  void set_primary_key(std::string_view table, std::vector<std::string> from,
+                       std::vector<std::string> to, std::string_view name,
                        ConstraintOptions options = {});
-  void set_table_comment(std::string table, std::optional<std::string> comment);
+  void set_table_comment(std::string_view table, std::optional<std::string> comment);
 
-  void add_foreign_key(std::string table, ForeignKey foreign_key, ConstraintOptions options = {});
-  void drop_foreign_key(std::string table, std::string name);
-  void add_unique(std::string table, UniqueConstraint unique, ConstraintOptions options = {});
-  void drop_unique(std::string table, std::string name);
-  void add_check(std::string table, CheckConstraint check, ConstraintOptions options = {});
-  void drop_check(std::string table, std::string name);
-  void validate_constraint(std::string table, std::string name);
-  void create_index(std::string table, Index index, IndexOptions options = {});
-  void drop_index(std::string table, std::string name, IndexOptions options = {});
-  void rename_constraint(std::string table, std::string from, std::string to);
-  void rename_index(std::string table, std::string from, std::string to);
+  void add_foreign_key(std::string_view table, ForeignKey foreign_key,
+                       ConstraintOptions options = {});
+  void drop_foreign_key(std::string_view table, std::string_view name);
+  void add_unique(std::string_view table, UniqueConstraint unique, ConstraintOptions options = {});
+  void drop_unique(std::string_view table, std::string_view name);
+  void add_check(std::string_view table, CheckConstraint check, ConstraintOptions options = {});
+  void drop_check(std::string_view table, std::string_view name);
+  void validate_constraint(std::string_view table, std::string_view name);
+  void create_index(std::string_view table, Index index, IndexOptions options = {});
+  void drop_index(std::string_view table, std::string_view name, IndexOptions options = {});
+  void rename_constraint(std::string_view table, std::string_view from, std::string_view to);
+  void rename_index(std::string_view table, std::string_view from, std::string_view to);
 
   void create_enum(EnumType type);
-  void drop_enum(std::string name);
-  void rename_enum(std::string from, std::string to);
-  void add_enum_label(std::string type, std::string label, EnumLabelPosition position = {});
-  void rename_enum_label(std::string type, std::string from, std::string to);
+  void drop_enum(std::string_view name);
+  void rename_enum(std::string_view from, std::string_view to);
+  void add_enum_label(std::string_view type, std::string_view label,
+                      EnumLabelPosition position = {});
+  void rename_enum_label(std::string_view type, std::string_view from, std::string_view to);
   void recreate_enum(EnumType from, EnumType to, std::vector<EnumUsage> usages);
 
+  // The same calls with the literal data of generated files
+  // (schema_data.hpp): `op.create_table(tickets_table)` with a constexpr
+  // data::Table. Templates constrained to exactly the data type, so a braced
+  // list (`op.create_table({...})`) still means the owned value above.
+  template <std::same_as<data::Table> T>
+  void create_table(const T& table) {
+    record(table);
+  }
+  template <std::same_as<data::Column> T>
+  void add_column(std::string_view table, const T& column) {
+    record_add_column(table, column);
+  }
+  template <std::same_as<data::Column> T>
+  void alter_column(std::string_view table, const T& from, const T& to,
+                    const char* using_sql = nullptr) {
+    record_alter_column(table, from, to, using_sql);
+  }
+  template <std::same_as<data::ForeignKey> T>
+  void add_foreign_key(std::string_view table, const T& foreign_key,
+                       data::ConstraintOptions options = {}) {
+    record(table, foreign_key, options);
+  }
+  template <std::same_as<data::UniqueConstraint> T>
+  void add_unique(std::string_view table, const T& unique, data::ConstraintOptions options = {}) {
+    record(table, unique, options);
+  }
+  template <std::same_as<data::CheckConstraint> T>
+  void add_check(std::string_view table, const T& check, data::ConstraintOptions options = {}) {
+    record(table, check, options);
+  }
+  template <std::same_as<data::Index> T>
+  void create_index(std::string_view table, const T& index, IndexOptions options = {}) {
+    record(table, index, options);
+  }
+  template <std::same_as<data::EnumType> T>
+  void create_enum(const T& type) {
+    record(type);
+  }
+  template <std::same_as<data::EnumType> T>
+  void recreate_enum(const T& from, const T& to, std::span<const data::EnumUsage> usages) {
+    record_recreate_enum(from, to, usages);
+  }
+
   /// Raw SQL, run in order with the other operations.
-  void execute(std::string sql);
+  void execute(std::string_view sql);
 
   /// See Backfill: `column` = `expression` where it is NULL, batch by batch.
-  void backfill(std::string table, std::string column, std::string expression,
+  void backfill(std::string_view table, std::string_view column, std::string_view expression,
                 BackfillOptions options = {});
   /// Ends the current step (see CommitStep).
   void commit();
@@ -467,6 +518,22 @@ class Ops {
   std::vector<Op> pending() const;
 
  private:
+  // The data calls, out of line (schema_from_data.hpp converts).
+  void record(const data::Table& table);
+  void record_add_column(std::string_view table, const data::Column& column);
+  void record_alter_column(std::string_view table, const data::Column& from,
+                           const data::Column& to, const char* using_sql);
+  void record(std::string_view table, const data::ForeignKey& key,
+              const data::ConstraintOptions& options);
+  void record(std::string_view table, const data::UniqueConstraint& unique,
+              const data::ConstraintOptions& options);
+  void record(std::string_view table, const data::CheckConstraint& check,
+              const data::ConstraintOptions& options);
+  void record(std::string_view table, const data::Index& index, IndexOptions options);
+  void record(const data::EnumType& type);
+  void record_recreate_enum(const data::EnumType& from, const data::EnumType& to,
+                            std::span<const data::EnumUsage> usages);
+
   /// With an offline session: hands it `batch` to render; false otherwise.
   bool rendered_offline(const BatchUpdate& batch);
 

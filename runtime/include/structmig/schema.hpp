@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "structmig/schema_enums.hpp"
+
 namespace structmig {
 
 /// A PostgreSQL enum type; labels in their sort order.
@@ -21,9 +23,6 @@ struct EnumType {
 
   friend bool operator==(const EnumType&, const EnumType&) = default;
 };
-
-/// GENERATED { BY DEFAULT | ALWAYS } AS IDENTITY.
-enum class Identity { none, by_default, always };
 
 /// One column. `type` is PostgreSQL's canonical spelling, exactly as
 /// `format_type()` prints it ("bigint", "character varying(200)",
@@ -39,9 +38,6 @@ struct Column {
 
   friend bool operator==(const Column&, const Column&) = default;
 };
-
-/// ON DELETE / ON UPDATE actions.
-enum class ForeignKeyAction { no_action, restrict, cascade, set_null, set_default };
 
 struct ForeignKey {
   std::string name;

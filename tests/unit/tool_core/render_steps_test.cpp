@@ -17,27 +17,42 @@ const Column kOrganizationId = col("organization_id", "bigint", true);
 const ForeignKey kKey = fk("users", {"organization_id"}, "organizations");
 const Index kIndex = index("users", {{.column = "organization_id"}});
 
+// The data declarations the body references, then the body.
+std::string stepped(const std::vector<Op>& ops,
+                    const std::vector<std::pair<std::size_t, std::string>>& warnings = {},
+                    bool downgrade = false) {
+  DataDeclarations data;
+  const std::string body = render_stepped_body(ops, data, warnings, downgrade);
+  return data.take() + body;
+}
+
 std::vector<Op> safe_foreign_key() {
   return {AddColumn{"users", kOrganizationId}, AddConstraint{"users", kKey, true},
           CreateIndex{"users", kIndex, true}, ValidateConstraint{"users", kKey.name}};
 }
 
 TEST(RenderSteps, OneCommentPerStepWithItsLocks) {
-  EXPECT_EQ(render_stepped_body(safe_foreign_key()),
-            R"(  // Step 1 of 3, in a transaction, its locks held until it commits:
+  EXPECT_EQ(stepped(safe_foreign_key()), R"golden(constexpr data::Column users_organization_id_column{.name = "organization_id", .type = "bigint", .nullable = true};
+
+constexpr data::ForeignKey fk_users_organization_id_organizations_foreign_key{.name = "fk_users_organization_id_organizations", .columns = {"organization_id"}, .referenced_table = "organizations", .referenced_columns = {"id"}};
+
+constexpr data::IndexKey ix_users_organization_id_keys[] = {{.column = "organization_id"}};
+constexpr data::Index ix_users_organization_id_index{.name = "ix_users_organization_id", .keys = ix_users_organization_id_keys};
+
+  // Step 1 of 3, in a transaction, its locks held until it commits:
   //   ACCESS EXCLUSIVE on "users" (brief: no rewrite, no scan)
   //   SHARE ROW EXCLUSIVE on "users" (brief: existing rows are checked later)
   //   SHARE ROW EXCLUSIVE on "organizations" (brief: existing rows are checked later)
-  op.add_column("users", {.name = "organization_id", .type = "bigint", .nullable = true});
-  op.add_foreign_key("users", {.name = "fk_users_organization_id_organizations", .columns = {"organization_id"}, .referenced_table = "organizations", .referenced_columns = {"id"}}, {.not_valid = true});
+  op.add_column("users", users_organization_id_column);
+  op.add_foreign_key("users", fk_users_organization_id_organizations_foreign_key, {.not_valid = true});
   // Step 2 of 3, outside a transaction: SHARE UPDATE EXCLUSIVE on "users"
   //   (reads and writes go on while the index is built)
-  op.create_index("users", {.name = "ix_users_organization_id", .keys = {{.column = "organization_id"}}}, {.concurrently = true});
+  op.create_index("users", ix_users_organization_id_index, {.concurrently = true});
   // Step 3 of 3, in a transaction, its locks held until it commits:
   //   SHARE UPDATE EXCLUSIVE on "users" (reads and writes go on while existing rows are checked)
   //   ROW SHARE on "organizations" (reads and writes go on)
   op.validate_constraint("users", "fk_users_organization_id_organizations");
-)");
+)golden");
 }
 
 TEST(RenderSteps, CommitEndsATransaction) {
@@ -51,10 +66,15 @@ TEST(RenderSteps, CommitEndsATransaction) {
       CommitStep{},
       AlterColumn{"users", nullable, col("nickname", "text"), std::nullopt},
       DropConstraint{"users", check}};
-  EXPECT_EQ(render_stepped_body(ops),
-            R"(  // Step 1 of 3, in a transaction: ACCESS EXCLUSIVE on "users"
+  EXPECT_EQ(stepped(ops), R"golden(constexpr data::CheckConstraint ck_users_nickname_not_null_check{.name = "ck_users_nickname_not_null", .expression = "\"nickname\" IS NOT NULL"};
+
+constexpr data::Column users_nickname_from{.name = "nickname", .type = "text", .nullable = true};
+
+constexpr data::Column users_nickname_to{.name = "nickname", .type = "text"};
+
+  // Step 1 of 3, in a transaction: ACCESS EXCLUSIVE on "users"
   //   (brief: existing rows are checked later)
-  op.add_check("users", {.name = "ck_users_nickname_not_null", .expression = "\"nickname\" IS NOT NULL"}, {.not_valid = true});
+  op.add_check("users", ck_users_nickname_not_null_check, {.not_valid = true});
   op.commit();
   // Step 2 of 3, in a transaction: SHARE UPDATE EXCLUSIVE on "users"
   //   (reads and writes go on while existing rows are checked)
@@ -63,15 +83,13 @@ TEST(RenderSteps, CommitEndsATransaction) {
   // Step 3 of 3, in a transaction, its locks held until it commits:
   //   ACCESS EXCLUSIVE on "users" (brief: the validated check spares SET NOT NULL its scan)
   //   ACCESS EXCLUSIVE on "users" (brief)
-  op.alter_column("users",
-                  {.name = "nickname", .type = "text", .nullable = true},
-                  {.name = "nickname", .type = "text"});
+  op.alter_column("users", users_nickname_from, users_nickname_to);
   op.drop_check("users", "ck_users_nickname_not_null");
-)");
+)golden");
 }
 
 TEST(RenderSteps, RenamesSayTheOldNameIsStillInUse) {
-  EXPECT_EQ(render_stepped_body({RenameColumn{"users", "display_name", "full_name"}}),
+  EXPECT_EQ(stepped({RenameColumn{"users", "display_name", "full_name"}}),
             R"(  // Step 1 of 1, in a transaction: ACCESS EXCLUSIVE on "users" (brief)
   // Note: running instances of the previous release still use the old name "users"."display_name"
   op.rename_column("users", "display_name", "full_name");
@@ -80,7 +98,7 @@ TEST(RenderSteps, RenamesSayTheOldNameIsStillInUse) {
 
 TEST(RenderSteps, RenamesBackInADowngradeSpeakOfTheReleaseRolledBack) {
   const std::string body =
-      render_stepped_body({RenameColumn{"users", "full_name", "display_name"}}, {}, true);
+      stepped({RenameColumn{"users", "full_name", "display_name"}}, {}, true);
   EXPECT_NE(body.find("  // Note: running instances of the release being rolled back still use "
                       "the old name \"users\".\"full_name\"\n"),
             std::string::npos)
@@ -92,27 +110,31 @@ TEST(RenderSteps, BackfillAndNewTable) {
       CreateTable{table("organizations", {col("id", "bigint")})},
       AddColumn{"users", col("locale", "text", true)},
       Backfill{.table = "users", .column = "locale", .expression = "'en'", .key = {"id"}}};
-  EXPECT_EQ(render_stepped_body(ops),
-            R"(  // Step 1 of 2, in a transaction, its locks held until it commits:
+  EXPECT_EQ(stepped(ops), R"golden(constexpr data::Column organizations_columns[] = {
+    {.name = "id", .type = "bigint"},
+};
+constexpr data::Table organizations_table{
+    .name = "organizations",
+    .columns = organizations_columns,
+    .primary_key = {"id"},
+    .primary_key_name = "pk_organizations",
+};
+
+constexpr data::Column users_locale_column{.name = "locale", .type = "text", .nullable = true};
+
+  // Step 1 of 2, in a transaction, its locks held until it commits:
   //   ACCESS EXCLUSIVE on "organizations" (a new table: nobody waits for it)
   //   ACCESS EXCLUSIVE on "users" (brief: no rewrite, no scan)
-  op.create_table({
-      .name = "organizations",
-      .columns = {
-          {.name = "id", .type = "bigint"},
-      },
-      .primary_key = {"id"},
-      .primary_key_name = "pk_organizations",
-  });
-  op.add_column("users", {.name = "locale", .type = "text", .nullable = true});
+  op.create_table(organizations_table);
+  op.add_column("users", users_locale_column);
   // Step 2 of 2, outside a transaction: row locks on "users", batch by batch
   //   (each batch of 1000 rows commits on its own; reads and writes go on)
   op.backfill("users", "locale", "'en'");
-)");
+)golden");
 }
 
 TEST(RenderSteps, WarningGoesAboveItsOperation) {
-  const std::string body = render_stepped_body(
+  const std::string body = stepped(
       {AddColumn{"users", kOrganizationId}, DropColumn{"users", col("nickname", "text")}},
       {{1, "data is lost"}});
   EXPECT_NE(body.find("  // WARNING: data is lost\n  op.drop_column(\"users\", \"nickname\");"),
