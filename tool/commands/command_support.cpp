@@ -37,8 +37,19 @@ llvm::Expected<std::vector<std::string>> read_flags(llvm::StringRef path) {
 }  // namespace
 
 std::string absolute(llvm::StringRef path) {
+  // The working directory is asked once: make_absolute(path) asks again (two
+  // stat calls) for every relative path, and there is one per model header.
+  static const std::string working_directory = [] {
+    llvm::SmallString<256> cwd;
+    if (llvm::sys::fs::current_path(cwd)) return std::string();
+    return std::string(cwd);
+  }();
   llvm::SmallString<256> out(path);
-  llvm::sys::fs::make_absolute(out);
+  if (working_directory.empty()) {
+    llvm::sys::fs::make_absolute(out);
+  } else {
+    llvm::sys::fs::make_absolute(working_directory, out);
+  }
   llvm::sys::path::remove_dots(out, /*remove_dot_dot=*/true);
   return std::string(out.str());
 }

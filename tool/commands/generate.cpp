@@ -62,10 +62,9 @@ llvm::Error write_migration(const plan::SafePlan& safe, const diff::Plan& plan,
     return error("structmig: error: refusing to overwrite " + migration_path);
   }
   if (auto err = render::write_file_if_changed(migration_path, file.text).takeError()) return err;
-  const snapshot::Snapshot after{file.revision, schema};
-  if (auto err =
-          render::write_file_if_changed(dir + "/" + kSnapshotName, snapshot::format_snapshot(after))
-              .takeError()) {
+  if (auto err = render::write_file_if_changed(dir + "/" + kSnapshotName,
+                                              snapshot::format_snapshot(file.revision, schema))
+                     .takeError()) {
     return err;
   }
   llvm::outs() << "structmig: wrote " << migration_path << " (revision " << file.revision << ")\n";

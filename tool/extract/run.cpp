@@ -32,26 +32,47 @@ namespace {
 // exists on disk, and an existing file of that name is shadowed, not read).
 constexpr llvm::StringLiteral kTranslationUnitName = "structmig-models.cpp";
 
+// The working directory, asked once: make_absolute(path) asks again (two
+// stat calls) for every path, thousands of times with thousands of models.
+const std::string& working_directory() {
+  static const std::string directory = [] {
+    llvm::SmallString<256> cwd;
+    if (llvm::sys::fs::current_path(cwd)) return std::string();
+    return std::string(cwd);
+  }();
+  return directory;
+}
+
 std::string absolute_path(llvm::StringRef path) {
   llvm::SmallString<256> absolute(path);
-  llvm::sys::fs::make_absolute(absolute);
+  if (working_directory().empty()) {
+    llvm::sys::fs::make_absolute(absolute);
+  } else {
+    llvm::sys::fs::make_absolute(working_directory(), absolute);
+  }
   llvm::sys::path::remove_dots(absolute, /*remove_dot_dot=*/false);
   return std::string(absolute);
 }
 
 // The canonical path of a file that was read. `..` cannot be removed
 // lexically: the compiler's system include paths go through symlinks (on a
-// merged-/usr system /lib/gcc/../../include is /usr/include).
-std::string real_file_path(llvm::StringRef path) {
+// merged-/usr system /lib/gcc/../../include is /usr/include). Clang already
+// resolved it when it opened the file (the name of the open descriptor), so
+// realpath() (a readlink per path component) is only the fallback.
+std::string real_file_path(const clang::FileEntry& file) {
+  llvm::StringRef known = file.tryGetRealPathName();
+  if (!known.empty()) return known.str();
   llvm::SmallString<256> real;
-  if (llvm::sys::fs::real_path(path, real)) return absolute_path(path);
+  if (llvm::sys::fs::real_path(file.getName(), real)) return absolute_path(file.getName());
   return std::string(real);
 }
 
 std::string translation_unit_source(const std::vector<std::string>& headers) {
   std::string source;
   for (const std::string& header : headers) {
-    source += "#include \"" + absolute_path(header) + "\"\n";
+    source += "#include \"";
+    source += absolute_path(header);
+    source += "\"\n";
   }
   return source;
 }
@@ -67,7 +88,7 @@ std::vector<std::string> files_read(const clang::SourceManager& sources,
     const clang::FileEntry* file = entry.getFile().getContentCache().OrigEntry;
     if (file == nullptr) continue;
     if (absolute_path(file->getName()) == translation_unit) continue;
-    files.insert(real_file_path(file->getName()));
+    files.insert(real_file_path(*file));
   }
   return {files.begin(), files.end()};
 }

@@ -2,6 +2,7 @@
 // because the layout is what makes the file review well: a fixed key order,
 // one column, constraint, index or enum per line, and nothing written for a
 // value that is at its default (see snapshot.hpp).
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -13,172 +14,251 @@
 namespace structmig::snapshot {
 namespace {
 
-// A JSON string as llvm::json escapes it. json::Value insists on UTF-8 (and
-// asserts in debug builds), so invalid bytes are replaced before it sees them.
-std::string json_string(llvm::StringRef text) {
+// Appends a JSON string as llvm::json escapes it. Printable ASCII without '"'
+// or '\\' is written as it is (what the escaper would write, without building
+// a json::Value per name: a snapshot of thousands of tables has hundreds of
+// thousands of strings). Anything else goes through llvm::json, which insists
+// on UTF-8 (and asserts in debug builds), so invalid bytes are replaced first.
+void append_json_string(std::string& out, llvm::StringRef text) {
+  bool plain = true;
+  for (unsigned char c : text) {
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
+    out += '"';
+    out.append(text.data(), text.size());
+    out += '"';
+    return;
+  }
   std::string valid = llvm::json::isUTF8(text) ? text.str() : llvm::json::fixUTF8(text);
-  std::string out;
   llvm::raw_string_ostream os(out);
   llvm::json::OStream(os).value(llvm::json::Value(std::move(valid)));
   os.flush();
-  return out;
 }
 
-std::string json_string_array(const std::vector<std::string>& items) {
-  std::string out = "[";
+void append_json_string_array(std::string& out, const std::vector<std::string>& items) {
+  out += '[';
   for (size_t i = 0; i < items.size(); ++i) {
     if (i != 0) out += ", ";
-    out += json_string(items[i]);
+    append_json_string(out, items[i]);
   }
-  return out + "]";
+  out += ']';
 }
 
-// `"key": value` members of one object, written on one line.
+// `"key": value` members of one object, written on one line into `out`;
+// finish() closes it ("{}" when nothing was added).
 class OneLineObject {
  public:
-  OneLineObject& add(llvm::StringRef key, const std::string& json_value) {
-    text_ += (text_.empty() ? "{" : ", ") + json_string(key) + ": " + json_value;
+  explicit OneLineObject(std::string& out) : out_(out) {}
+  // Starts a member; the caller appends its value.
+  std::string& key(llvm::StringRef name) {
+    out_ += first_ ? "{" : ", ";
+    first_ = false;
+    append_json_string(out_, name);
+    out_ += ": ";
+    return out_;
+  }
+  OneLineObject& string(llvm::StringRef name, llvm::StringRef value) {
+    append_json_string(key(name), value);
     return *this;
   }
-  std::string str() const { return text_.empty() ? "{}" : text_ + "}"; }
+  OneLineObject& strings(llvm::StringRef name, const std::vector<std::string>& values) {
+    append_json_string_array(key(name), values);
+    return *this;
+  }
+  OneLineObject& literal(llvm::StringRef name, llvm::StringRef json) {
+    key(name) += json;
+    return *this;
+  }
+  void finish() { out_ += first_ ? "{}" : "}"; }
 
  private:
-  std::string text_;
+  std::string& out_;
+  bool first_ = true;
 };
 
-std::string format_enum(const EnumType& type) {
-  return OneLineObject()
-      .add("name", json_string(type.name))
-      .add("labels", json_string_array(type.labels))
-      .str();
+void format_enum(std::string& out, const EnumType& type) {
+  OneLineObject(out).string("name", type.name).strings("labels", type.labels).finish();
 }
 
-std::string format_column(const Column& column) {
-  OneLineObject out;
-  out.add("name", json_string(column.name))
-      .add("type", json_string(column.type))
-      .add("nullable", column.nullable ? "true" : "false");
-  if (column.default_sql) out.add("default", json_string(*column.default_sql));
-  if (column.identity != Identity::none) {
-    out.add("identity", json_string(identity_word(column.identity)));
-  }
-  if (column.comment) out.add("comment", json_string(*column.comment));
-  return out.str();
+void format_column(std::string& out, const Column& column) {
+  OneLineObject object(out);
+  object.string("name", column.name)
+      .string("type", column.type)
+      .literal("nullable", column.nullable ? "true" : "false");
+  if (column.default_sql) object.string("default", *column.default_sql);
+  if (column.identity != Identity::none) object.string("identity", identity_word(column.identity));
+  if (column.comment) object.string("comment", *column.comment);
+  object.finish();
 }
 
-std::string format_unique(const UniqueConstraint& unique) {
-  return OneLineObject()
-      .add("name", json_string(unique.name))
-      .add("columns", json_string_array(unique.columns))
-      .str();
+void format_unique(std::string& out, const UniqueConstraint& unique) {
+  OneLineObject(out).string("name", unique.name).strings("columns", unique.columns).finish();
 }
 
-std::string format_check(const CheckConstraint& check) {
-  return OneLineObject()
-      .add("name", json_string(check.name))
-      .add("expression", json_string(check.expression))
-      .str();
+void format_check(std::string& out, const CheckConstraint& check) {
+  OneLineObject(out).string("name", check.name).string("expression", check.expression).finish();
 }
 
-std::string format_foreign_key(const ForeignKey& key) {
-  OneLineObject out;
-  out.add("name", json_string(key.name))
-      .add("columns", json_string_array(key.columns))
-      .add("referenced_table", json_string(key.referenced_table))
-      .add("referenced_columns", json_string_array(key.referenced_columns));
+void format_foreign_key(std::string& out, const ForeignKey& key) {
+  OneLineObject object(out);
+  object.string("name", key.name)
+      .strings("columns", key.columns)
+      .string("referenced_table", key.referenced_table)
+      .strings("referenced_columns", key.referenced_columns);
   if (key.on_delete != ForeignKeyAction::no_action) {
-    out.add("on_delete", json_string(action_word(key.on_delete)));
+    object.string("on_delete", action_word(key.on_delete));
   }
   if (key.on_update != ForeignKeyAction::no_action) {
-    out.add("on_update", json_string(action_word(key.on_update)));
+    object.string("on_update", action_word(key.on_update));
   }
-  return out.str();
+  object.finish();
 }
 
-std::string format_index(const Index& index) {
-  std::string keys = "[";
+void format_index(std::string& out, const Index& index) {
+  OneLineObject object(out);
+  object.string("name", index.name);
+  std::string& keys = object.key("keys");
+  keys += '[';
   for (size_t i = 0; i < index.keys.size(); ++i) {
     if (i != 0) keys += ", ";
     const IndexKey& key = index.keys[i];
-    keys += key.expression.empty()
-                ? json_string(key.column)
-                : OneLineObject().add("expression", json_string(key.expression)).str();
+    if (key.expression.empty()) {
+      append_json_string(keys, key.column);
+    } else {
+      OneLineObject(keys).string("expression", key.expression).finish();
+    }
   }
-  keys += "]";
-  OneLineObject out;
-  out.add("name", json_string(index.name)).add("keys", keys);
-  if (index.unique) out.add("unique", "true");
-  if (index.method != "btree") out.add("method", json_string(index.method));
-  if (index.where) out.add("where", json_string(*index.where));
-  return out.str();
+  keys += ']';
+  if (index.unique) object.literal("unique", "true");
+  if (index.method != "btree") object.string("method", index.method);
+  if (index.where) object.string("where", *index.where);
+  object.finish();
 }
 
 // `"key": [` one item per line `]` at `indent`; "[]" when empty.
-std::string block(const std::string& indent, llvm::StringRef key,
-                  const std::vector<std::string>& items) {
-  std::string out = indent + json_string(key) + ": [";
-  if (items.empty()) return out + "]";
-  out += "\n";
-  for (size_t i = 0; i < items.size(); ++i) {
-    out += indent + "  " + items[i] + (i + 1 < items.size() ? ",\n" : "\n");
-  }
-  return out + indent + "]";
-}
-
 template <typename T, typename Format>
-std::vector<std::string> lines_of(const std::vector<T>& items, Format format) {
-  std::vector<std::string> lines;
-  for (const T& item : items) lines.push_back(format(item));
-  return lines;
+void block(std::string& out, llvm::StringRef indent, llvm::StringRef key,
+           const std::vector<T>& items, Format format) {
+  out += indent;
+  append_json_string(out, key);
+  out += ": [";
+  if (items.empty()) {
+    out += ']';
+    return;
+  }
+  out += '\n';
+  for (size_t i = 0; i < items.size(); ++i) {
+    out += indent;
+    out += "  ";
+    format(out, items[i]);
+    out += i + 1 < items.size() ? ",\n" : "\n";
+  }
+  out += indent;
+  out += ']';
 }
 
-// The members of a table object, one per entry (blocks span several lines).
-std::string format_table(const Table& table) {
-  const std::string indent = "      ";
-  std::vector<std::string> members;
-  members.push_back(indent + "\"name\": " + json_string(table.name));
-  if (table.comment) members.push_back(indent + "\"comment\": " + json_string(*table.comment));
-  members.push_back(indent + "\"primary_key\": " + json_string_array(table.primary_key));
-  members.push_back(indent + "\"primary_key_name\": " + json_string(table.primary_key_name));
-  members.push_back(block(indent, "columns", lines_of(table.columns, format_column)));
+// One table object; members separated by ",\n" (blocks span several lines).
+void format_table(std::string& out, const Table& table) {
+  const llvm::StringRef indent = "      ";
+  out += "    {\n";
+  out += indent;
+  out += "\"name\": ";
+  append_json_string(out, table.name);
+  if (table.comment) {
+    out += ",\n";
+    out += indent;
+    out += "\"comment\": ";
+    append_json_string(out, *table.comment);
+  }
+  out += ",\n";
+  out += indent;
+  out += "\"primary_key\": ";
+  append_json_string_array(out, table.primary_key);
+  out += ",\n";
+  out += indent;
+  out += "\"primary_key_name\": ";
+  append_json_string(out, table.primary_key_name);
+  out += ",\n";
+  block(out, indent, "columns", table.columns, format_column);
   if (!table.uniques.empty()) {
-    members.push_back(block(indent, "uniques", lines_of(table.uniques, format_unique)));
+    out += ",\n";
+    block(out, indent, "uniques", table.uniques, format_unique);
   }
   if (!table.checks.empty()) {
-    members.push_back(block(indent, "checks", lines_of(table.checks, format_check)));
+    out += ",\n";
+    block(out, indent, "checks", table.checks, format_check);
   }
   if (!table.foreign_keys.empty()) {
-    members.push_back(
-        block(indent, "foreign_keys", lines_of(table.foreign_keys, format_foreign_key)));
+    out += ",\n";
+    block(out, indent, "foreign_keys", table.foreign_keys, format_foreign_key);
   }
   if (!table.indexes.empty()) {
-    members.push_back(block(indent, "indexes", lines_of(table.indexes, format_index)));
+    out += ",\n";
+    block(out, indent, "indexes", table.indexes, format_index);
   }
-  std::string out = "    {\n";
-  for (size_t i = 0; i < members.size(); ++i) {
-    out += members[i] + (i + 1 < members.size() ? ",\n" : "\n");
+  out += "\n    }";
+}
+
+template <typename T>
+bool sorted_by_name(const std::vector<T>& items) {
+  return std::is_sorted(items.begin(), items.end(),
+                        [](const T& a, const T& b) { return a.name < b.name; });
+}
+
+// Whether sort_schema() would leave `schema` as it is (it sorts stably by
+// name, so a sorted vector stays): then no sorted copy is needed.
+bool in_sort_schema_order(const Schema& schema) {
+  if (!sorted_by_name(schema.enums) || !sorted_by_name(schema.tables)) return false;
+  for (const Table& table : schema.tables) {
+    if (!sorted_by_name(table.uniques) || !sorted_by_name(table.checks) ||
+        !sorted_by_name(table.foreign_keys) || !sorted_by_name(table.indexes)) {
+      return false;
+    }
   }
-  return out + "    }";
+  return true;
+}
+
+std::string format_sorted(llvm::StringRef head, const Schema& schema) {
+  std::string out = "{\n";
+  out += "  \"format\": ";
+  append_json_string(out, kSnapshotFormat);
+  out += ",\n  \"version\": " + std::to_string(kSnapshotVersion) + ",\n";
+  out += "  \"head\": ";
+  if (head.empty()) {
+    out += "null";
+  } else {
+    append_json_string(out, head);
+  }
+  out += ",\n";
+  if (!schema.enums.empty()) {
+    block(out, "  ", "enums", schema.enums, format_enum);
+    out += ",\n";
+  }
+  if (schema.tables.empty()) return out + "  \"tables\": []\n}\n";
+  out += "  \"tables\": [\n";
+  for (size_t t = 0; t < schema.tables.size(); ++t) {
+    format_table(out, schema.tables[t]);
+    out += t + 1 < schema.tables.size() ? ",\n" : "\n";
+  }
+  out += "  ]\n}\n";
+  return out;
 }
 
 }  // namespace
 
 std::string format_snapshot(const Snapshot& snapshot) {
-  Schema schema = snapshot.schema;
-  sort_schema(schema);
+  return format_snapshot(snapshot.head, snapshot.schema);
+}
 
-  std::string out = "{\n";
-  out += "  \"format\": " + json_string(kSnapshotFormat) + ",\n";
-  out += "  \"version\": " + std::to_string(kSnapshotVersion) + ",\n";
-  out += "  \"head\": " + (snapshot.head.empty() ? "null" : json_string(snapshot.head)) + ",\n";
-  if (!schema.enums.empty())
-    out += block("  ", "enums", lines_of(schema.enums, format_enum)) + ",\n";
-  if (schema.tables.empty()) return out + "  \"tables\": []\n}\n";
-  out += "  \"tables\": [\n";
-  for (size_t t = 0; t < schema.tables.size(); ++t) {
-    out += format_table(schema.tables[t]) + (t + 1 < schema.tables.size() ? ",\n" : "\n");
-  }
-  return out + "  ]\n}\n";
+std::string format_snapshot(llvm::StringRef head, const Schema& schema) {
+  if (in_sort_schema_order(schema)) return format_sorted(head, schema);
+  Schema sorted = schema;
+  sort_schema(sorted);
+  return format_sorted(head, sorted);
 }
 
 }  // namespace structmig::snapshot

@@ -78,4 +78,8 @@ llvm::Expected<Snapshot> read_snapshot(llvm::StringRef path);
 /// any file this function wrote.
 std::string format_snapshot(const Snapshot& snapshot);
 
+/// The same for a head and a schema held elsewhere, without copying the
+/// schema when it is already in sort_schema() order.
+std::string format_snapshot(llvm::StringRef head, const Schema& schema);
+
 }  // namespace structmig::snapshot
