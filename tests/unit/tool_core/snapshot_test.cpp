@@ -212,6 +212,17 @@ TEST(Snapshot, WritesObjectsInNameOrder) {
   EXPECT_EQ(format_snapshot(shuffled), kEverythingText);
 }
 
+// The overload the generator uses (no Snapshot copy): the same text whether
+// the schema comes sorted (no copy) or shuffled (a sorted copy).
+TEST(Snapshot, HeadAndSchemaOverloadWritesTheSameText) {
+  const Snapshot sorted = everything_snapshot();
+  Snapshot shuffled = sorted;
+  std::swap(shuffled.schema.tables[0], shuffled.schema.tables[1]);
+  std::swap(shuffled.schema.tables[1].indexes[0], shuffled.schema.tables[1].indexes[2]);
+  EXPECT_EQ(format_snapshot(sorted.head, sorted.schema), kEverythingText);
+  EXPECT_EQ(format_snapshot(sorted.head, shuffled.schema), kEverythingText);
+}
+
 TEST(Snapshot, EmptySnapshotHasNullHeadAndNoTables) {
   const std::string expected =
       "{\n"
