@@ -1,11 +1,14 @@
 // How a migration file declares itself. Each file in migrations/ ends with
 // STRUCTMIG_MIGRATION({...}); the generated index of a migrations library
-// includes every file, so their registrations land in one list.
+// includes every file, so their registrations land in one list. The macro's
+// argument is literal data (migration_data.hpp), declared constexpr; its
+// registration converts it to the owned Migration below.
 #pragma once
 
 #include <string_view>
 #include <vector>
 
+#include "structmig/migration_data.hpp"
 #include "structmig/ops.hpp"
 
 namespace structmig {
@@ -41,10 +44,17 @@ inline std::vector<Migration>& registered_migrations() {
   static std::vector<Migration> list;
   return list;
 }
+/// The owned migration of a migration file's data: text pointers become
+/// views of the same (static) text, nullptr empty; the checksum is the
+/// data's own when set, else `checksum`. Throws std::invalid_argument for
+/// a parent or dependency after a nullptr (names must be contiguous).
+Migration migration_from_data(const data::Migration& m, std::string_view checksum);
+/// Appends migration_from_data(m, checksum) to registered_migrations();
+/// the one call of a migration's registration (out of line, in the runtime).
+void register_migration(const data::Migration& m, const char* checksum);
 struct MigrationRegistrar {
-  MigrationRegistrar(Migration m, std::string_view checksum) {
-    if (m.checksum.empty()) m.checksum = checksum;
-    registered_migrations().push_back(std::move(m));
+  MigrationRegistrar(const data::Migration& m, const char* checksum) {
+    register_migration(m, checksum);
   }
 };
 }  // namespace detail
@@ -58,8 +68,12 @@ struct MigrationRegistrar {
 #ifndef STRUCTMIG_CURRENT_CHECKSUM
 #define STRUCTMIG_CURRENT_CHECKSUM ""
 #endif
-#define STRUCTMIG_MIGRATION(...)                                                       \
+// One __COUNTER__ value names both the data and its registrar.
+#define STRUCTMIG_DETAIL_MIGRATION(id, ...)                                            \
+  static constexpr ::structmig::data::Migration STRUCTMIG_DETAIL_CAT(                   \
+      structmig_migration_, id) __VA_ARGS__;                                           \
   static const ::structmig::detail::MigrationRegistrar STRUCTMIG_DETAIL_CAT(            \
-      structmig_registrar_, __COUNTER__) {                                             \
-    ::structmig::Migration __VA_ARGS__, STRUCTMIG_CURRENT_CHECKSUM                     \
+      structmig_registrar_, id) {                                                      \
+    STRUCTMIG_DETAIL_CAT(structmig_migration_, id), STRUCTMIG_CURRENT_CHECKSUM          \
   }
+#define STRUCTMIG_MIGRATION(...) STRUCTMIG_DETAIL_MIGRATION(__COUNTER__, __VA_ARGS__)
