@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <type_traits>
+#include <utility>
 
 #include "structmig/schema_from_data.hpp"
 #include "structmig/sql.hpp"
@@ -25,6 +26,8 @@ EnumType with_label(const AddEnumLabel& op) {
   return type;
 }
 
+std::optional<std::string> owned(std::optional<std::string_view> text);
+
 // An add the recorder was asked for, refused (std::invalid_argument) when its
 // kind does not take the options.
 template <typename K>
@@ -32,7 +35,12 @@ AddConstraint added(std::string table, K constraint, ConstraintOptions options) 
   check_constraint_options(ConstraintKindOf<K>::kind, table, constraint.name, options.not_valid,
                            options.using_index.has_value());
   return AddConstraint{std::move(table), std::move(constraint), options.not_valid,
-                       std::move(options.using_index)};
+                       owned(options.using_index)};
+}
+
+std::optional<std::string> owned(std::optional<std::string_view> text) {
+  if (!text) return std::nullopt;
+  return std::string(*text);
 }
 
 template <typename T>
@@ -142,126 +150,126 @@ std::vector<Step> split_steps(const std::vector<Op>& ops, bool transactional_mig
   return steps;
 }
 
-void Ops::create_table(Table table) { ops_.push_back(CreateTable{std::move(table)}); }
+void Ops::create_table(Table table) { ops_->push_back(CreateTable{std::move(table)}); }
 
 void Ops::drop_table(std::string_view table) {
-  ops_.push_back(DropTable{Table{.name = std::string(table)}});
+  ops_->push_back(DropTable{Table{.name = std::string(table)}});
 }
 
 void Ops::rename_table(std::string_view from, std::string_view to) {
-  ops_.push_back(RenameTable{std::string(from), std::string(to)});
+  ops_->push_back(RenameTable{std::string(from), std::string(to)});
 }
 
 void Ops::add_column(std::string_view table, Column column) {
-  ops_.push_back(AddColumn{std::string(table), std::move(column)});
+  ops_->push_back(AddColumn{std::string(table), std::move(column)});
 }
 
 void Ops::drop_column(std::string_view table, std::string_view column) {
-  ops_.push_back(DropColumn{std::string(table), Column{.name = std::string(column)}});
+  ops_->push_back(DropColumn{std::string(table), Column{.name = std::string(column)}});
 }
 
 void Ops::rename_column(std::string_view table, std::string_view from, std::string_view to) {
-  ops_.push_back(RenameColumn{std::string(table), std::string(from), std::string(to)});
+  ops_->push_back(RenameColumn{std::string(table), std::string(from), std::string(to)});
 }
 
 void Ops::alter_column(std::string_view table, Column from, Column to,
-                       std::optional<std::string> using_sql) {
-  ops_.push_back(
-      AlterColumn{std::string(table), std::move(from), std::move(to), std::move(using_sql)});
+                       std::optional<std::string_view> using_sql) {
+  ops_->push_back(
+      AlterColumn{std::string(table), std::move(from), std::move(to), owned(using_sql)});
 }
 
-void Ops::set_primary_key(std::string_view table_name, std::vector<std::string> from,
-                          std::vector<std::string> to, std::string_view name_text,
+void Ops::set_primary_key(std::string_view table_name, const data::Names& from,
+                          const data::Names& to, std::string_view name_text,
                           ConstraintOptions options) {
   std::string table(table_name);
   std::string name(name_text);
   check_constraint_options(ConstraintKindOf<PrimaryKey>::kind, table, name, options.not_valid,
                            options.using_index.has_value());
-  ops_.push_back(SetPrimaryKey{std::move(table), std::move(from), std::move(to), std::move(name),
-                               std::move(options.using_index)});
+  ops_->push_back(SetPrimaryKey{std::move(table), from_data(from), from_data(to), std::move(name),
+                                owned(options.using_index)});
 }
 
-void Ops::set_table_comment(std::string_view table, std::optional<std::string> comment) {
-  ops_.push_back(SetTableComment{std::string(table), std::nullopt, std::move(comment)});
+void Ops::set_table_comment(std::string_view table, std::optional<std::string_view> comment) {
+  ops_->push_back(SetTableComment{std::string(table), std::nullopt, owned(comment)});
 }
 
 void Ops::add_foreign_key(std::string_view table, ForeignKey foreign_key,
                           ConstraintOptions options) {
-  ops_.push_back(added(std::string(table), std::move(foreign_key), std::move(options)));
+  ops_->push_back(added(std::string(table), std::move(foreign_key), std::move(options)));
 }
 
 void Ops::drop_foreign_key(std::string_view table, std::string_view name) {
-  ops_.push_back(DropConstraint{std::string(table), ForeignKey{.name = std::string(name)}});
+  ops_->push_back(DropConstraint{std::string(table), ForeignKey{.name = std::string(name)}});
 }
 
 void Ops::add_unique(std::string_view table, UniqueConstraint unique, ConstraintOptions options) {
-  ops_.push_back(added(std::string(table), std::move(unique), std::move(options)));
+  ops_->push_back(added(std::string(table), std::move(unique), std::move(options)));
 }
 
 void Ops::drop_unique(std::string_view table, std::string_view name) {
-  ops_.push_back(DropConstraint{std::string(table), UniqueConstraint{.name = std::string(name)}});
+  ops_->push_back(DropConstraint{std::string(table), UniqueConstraint{.name = std::string(name)}});
 }
 
 void Ops::add_check(std::string_view table, CheckConstraint check, ConstraintOptions options) {
-  ops_.push_back(added(std::string(table), std::move(check), std::move(options)));
+  ops_->push_back(added(std::string(table), std::move(check), std::move(options)));
 }
 
 void Ops::drop_check(std::string_view table, std::string_view name) {
-  ops_.push_back(DropConstraint{std::string(table), CheckConstraint{.name = std::string(name)}});
+  ops_->push_back(DropConstraint{std::string(table), CheckConstraint{.name = std::string(name)}});
 }
 
 void Ops::validate_constraint(std::string_view table, std::string_view name) {
-  ops_.push_back(ValidateConstraint{std::string(table), std::string(name)});
+  ops_->push_back(ValidateConstraint{std::string(table), std::string(name)});
 }
 
 void Ops::create_index(std::string_view table, Index index, IndexOptions options) {
-  ops_.push_back(CreateIndex{std::string(table), std::move(index), options.concurrently});
+  ops_->push_back(CreateIndex{std::string(table), std::move(index), options.concurrently});
 }
 
 void Ops::drop_index(std::string_view table, std::string_view name, IndexOptions options) {
-  ops_.push_back(
+  ops_->push_back(
       DropIndex{std::string(table), Index{.name = std::string(name)}, options.concurrently});
 }
 
 void Ops::rename_constraint(std::string_view table, std::string_view from, std::string_view to) {
-  ops_.push_back(RenameConstraint{std::string(table), std::string(from), std::string(to)});
+  ops_->push_back(RenameConstraint{std::string(table), std::string(from), std::string(to)});
 }
 
 void Ops::rename_index(std::string_view table, std::string_view from, std::string_view to) {
-  ops_.push_back(RenameIndex{std::string(table), std::string(from), std::string(to)});
+  ops_->push_back(RenameIndex{std::string(table), std::string(from), std::string(to)});
 }
 
-void Ops::create_enum(EnumType type) { ops_.push_back(CreateEnum{std::move(type)}); }
+void Ops::create_enum(EnumType type) { ops_->push_back(CreateEnum{std::move(type)}); }
 
 void Ops::drop_enum(std::string_view name) {
-  ops_.push_back(DropEnum{EnumType{.name = std::string(name)}});
+  ops_->push_back(DropEnum{EnumType{.name = std::string(name)}});
 }
 
 void Ops::rename_enum(std::string_view from, std::string_view to) {
-  ops_.push_back(RenameEnum{std::string(from), std::string(to)});
+  ops_->push_back(RenameEnum{std::string(from), std::string(to)});
 }
 
 void Ops::add_enum_label(std::string_view type, std::string_view label,
                          EnumLabelPosition position) {
-  ops_.push_back(AddEnumLabel{.type = std::string(type),
+  ops_->push_back(AddEnumLabel{.type = std::string(type),
                               .label = std::string(label),
-                              .before = std::move(position.before),
-                              .after = std::move(position.after)});
+                               .before = owned(position.before),
+                               .after = owned(position.after)});
 }
 
 void Ops::rename_enum_label(std::string_view type, std::string_view from, std::string_view to) {
-  ops_.push_back(RenameEnumLabel{std::string(type), std::string(from), std::string(to)});
+  ops_->push_back(RenameEnumLabel{std::string(type), std::string(from), std::string(to)});
 }
 
-void Ops::recreate_enum(EnumType from, EnumType to, std::vector<EnumUsage> usages) {
-  ops_.push_back(RecreateEnum{std::move(from), std::move(to), std::move(usages)});
+void Ops::recreate_enum(EnumType from, EnumType to, EnumUsageList usages) {
+  ops_->push_back(RecreateEnum{std::move(from), std::move(to), std::move(usages)});
 }
 
-void Ops::execute(std::string_view sql) { ops_.push_back(ExecuteSql{std::string(sql)}); }
+void Ops::execute(std::string_view sql) { ops_->push_back(ExecuteSql{std::string(sql)}); }
 void Ops::backfill(std::string_view table, std::string_view column, std::string_view expression,
                    BackfillOptions options) {
-  ops_.push_back(Backfill{std::string(table), std::string(column), std::string(expression),
-                          std::move(options.key), options.batch_size});
+  ops_->push_back(Backfill{std::string(table), std::string(column), std::string(expression),
+                           from_data(options.key), options.batch_size});
 }
 
 // ---- the data calls of generated files ------------------------------------
@@ -275,7 +283,7 @@ void Ops::record_add_column(std::string_view table, const data::Column& column) 
 void Ops::record_alter_column(std::string_view table, const data::Column& from,
                               const data::Column& to, const char* using_sql) {
   alter_column(table, from_data(from), from_data(to),
-               using_sql ? std::optional<std::string>(using_sql) : std::nullopt);
+               using_sql ? std::optional<std::string_view>(using_sql) : std::nullopt);
 }
 
 void Ops::record(std::string_view table, const data::ForeignKey& key,
@@ -301,15 +309,34 @@ void Ops::record(const data::EnumType& type) { create_enum(from_data(type)); }
 
 void Ops::record_recreate_enum(const data::EnumType& from, const data::EnumType& to,
                                std::span<const data::EnumUsage> usages) {
-  std::vector<EnumUsage> owned;
-  for (const data::EnumUsage& usage : usages) owned.push_back(from_data(usage));
-  recreate_enum(from_data(from), from_data(to), std::move(owned));
+  EnumUsageList owned_usages;
+  for (const data::EnumUsage& usage : usages) owned_usages.push_back(from_data(usage));
+  recreate_enum(from_data(from), from_data(to), std::move(owned_usages));
 }
 
-void Ops::commit() { ops_.push_back(CommitStep{}); }
+void Ops::commit() { ops_->push_back(CommitStep{}); }
 
-std::vector<Op> Ops::pending() const {
-  return std::vector<Op>(ops_.begin() + static_cast<std::ptrdiff_t>(flushed_), ops_.end());
+Ops::Ops() : ops_(new OpList) {}
+Ops::Ops(MigrationSession* session) : session_(session), ops_(new OpList) {}
+Ops::Ops(const Ops& other)
+    : session_(other.session_), ops_(new OpList(*other.ops_)), flushed_(other.flushed_) {}
+Ops::Ops(Ops&& other) noexcept
+    : session_(other.session_), ops_(std::exchange(other.ops_, nullptr)),
+      flushed_(other.flushed_) {}
+Ops& Ops::operator=(Ops other) noexcept {
+  std::swap(session_, other.session_);
+  std::swap(ops_, other.ops_);
+  std::swap(flushed_, other.flushed_);
+  return *this;
+}
+Ops::~Ops() { delete ops_; }
+
+void Ops::add(Op op) { ops_->push_back(std::move(op)); }
+
+const OpList& Ops::recorded() const { return *ops_; }
+
+OpList Ops::pending() const {
+  return OpList(ops_->begin() + static_cast<std::ptrdiff_t>(flushed_), ops_->end());
 }
 
 Connection& Ops::connection() {
@@ -319,14 +346,14 @@ Connection& Ops::connection() {
         "offline SQL; run it online");
   }
   session_->flush(pending());
-  flushed_ = ops_.size();
+  flushed_ = ops_->size();
   return session_->connection();
 }
 
 bool Ops::rendered_offline(const BatchUpdate& batch) {
   if (session_ == nullptr || !session_->offline()) return false;
   session_->flush(pending());
-  flushed_ = ops_.size();
+  flushed_ = ops_->size();
   session_->render_batch_update(batch);
   return true;
 }

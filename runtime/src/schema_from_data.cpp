@@ -2,9 +2,13 @@
 // schema_from_data.hpp).
 #include "structmig/schema_from_data.hpp"
 
+#include <forward_list>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+
+#include "structmig/compiled_schema.hpp"
 
 namespace structmig {
 namespace {
@@ -157,7 +161,18 @@ EnumUsage from_data(const data::EnumUsage& usage) {
 }
 
 ConstraintOptions from_data(const data::ConstraintOptions& options) {
-  return {.not_valid = options.not_valid, .using_index = optional(options.using_index)};
+  ConstraintOptions owned{.not_valid = options.not_valid};
+  if (options.using_index) owned.using_index = std::string_view(options.using_index);
+  return owned;
+}
+
+const Schema& data::keep(const data::Schema& schema) {
+  static std::mutex mutex;
+  static std::forward_list<structmig::Schema> kept;  // never moves what it returned
+  structmig::Schema converted = from_data(schema);
+  const std::lock_guard lock(mutex);
+  kept.push_front(std::move(converted));
+  return kept.front();
 }
 
 }  // namespace structmig

@@ -48,7 +48,7 @@ MigrationFile render_merge(std::vector<std::string> heads, std::string_view mess
   t += "// (branches merged in git) into one, and changes nothing in the database:\n";
   for (const std::string& head : heads) t += "//   " + head + "\n";
   t += "// Commit it together with migrations/schema.snapshot.json.\n";
-  t += "#include <structmig/migration.hpp>\n";
+  t += "#include <structmig/generated.hpp>\n";
   t += "\n";
   t += "namespace " + ns + " {\n";
   t += "\n";

@@ -23,6 +23,7 @@
 #include "structmig/connection.hpp"
 #include "structmig/constraint.hpp"
 #include "structmig/schema.hpp"
+#include "structmig/ops_recorder.hpp"
 #include "structmig/schema_data.hpp"
 
 namespace structmig {
@@ -234,11 +235,7 @@ struct ExecuteSql {
   friend bool operator==(const ExecuteSql&, const ExecuteSql&) = default;
 };
 
-using Op = std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,
-                        AlterColumn, SetPrimaryKey, SetTableComment, AddConstraint, DropConstraint,
-                        CreateIndex, DropIndex, RenameConstraint, RenameIndex, ValidateConstraint,
-                        CreateEnum, DropEnum, RenameEnum, AddEnumLabel, RenameEnumLabel,
-                        RecreateEnum, Backfill, CommitStep, ExecuteSql>;
+// Op (the variant of all of them) is declared in ops_recorder.hpp.
 
 /// Thrown by reverse() for an operation that has no inverse (raw SQL), or
 /// whose inverse is nothing (VALIDATE, a backfill, a step boundary).
@@ -274,31 +271,6 @@ struct Step {
 /// in a non-transactional migration every operation is. Empty groups vanish.
 std::vector<Step> split_steps(const std::vector<Op>& ops, bool transactional_migration = true);
 
-/// Options of the recorder's calls; a designated initializer in a migration
-/// file reads `{.concurrently = true}`.
-struct IndexOptions {
-  bool concurrently = false;
-};
-/// Each kind takes only the options constraint.hpp lists for it (NOT VALID:
-/// foreign keys and checks; USING INDEX: unique constraints and primary
-/// keys); the recorder throws std::invalid_argument for another.
-struct ConstraintOptions {
-  bool not_valid = false;
-  std::optional<std::string> using_index;
-};
-struct BackfillOptions {
-  std::vector<std::string> key = {"id"};
-  std::size_t batch_size = 1000;
-};
-
-/// Where a new enum label goes.
-struct EnumLabelPosition {
-  std::optional<std::string> before;
-  std::optional<std::string> after;
-};
-
-class Connection;
-struct BatchUpdate;
 
 /// Where a run of update_in_batches in a non-transactional migration keeps
 /// its place between runs of the migration (a row of structmig_progress):
@@ -406,140 +378,20 @@ class BatchUpdateError : public DatabaseError {
   std::string note_;
 };
 
-/// What a migration's upgrade() and downgrade() are given: they call it, it
-/// records the operations in order, the runtime turns them into SQL. A data
-/// migration may also ask for the live connection.
-class Ops {
- public:
-  Ops() = default;
-  explicit Ops(MigrationSession* session) : session_(session) {}
+/// What Ops::recorded() and Ops::pending() return: the operations, in order
+/// (a std::vector<Op>; a class of its own so that ops_recorder.hpp can name it
+/// without <vector>).
+/// What Ops::recreate_enum takes: `{EnumUsage{...}, ...}` or a std::vector.
+struct EnumUsageList : std::vector<EnumUsage> {
+  using std::vector<EnumUsage>::vector;
+  EnumUsageList() = default;
+  EnumUsageList(std::vector<EnumUsage> usages) : std::vector<EnumUsage>(std::move(usages)) {}
+};
 
-  // Text parameters are string views, so a string literal builds no
-  // std::string where the call is written.
-  void create_table(Table table);
-  void drop_table(std::string_view table);
-  void rename_table(std::string_view from, std::string_view to);
-  void add_column(std::string_view table, Column column);
-  void drop_column(std::string_view table, std::string_view column);
-  void rename_column(std::string_view table, std::string_view from, std::string_view to);
-  void alter_column(std::string_view table, Column from, Column to,
-                    std::optional<std::string> using_sql = std::nullopt);
-  void set_primary_key(std::string_view table, std::vector<std::string> from,
-                       std::vector<std::string> to, std::string_view name,
-                       ConstraintOptions options = {});
-  void set_table_comment(std::string_view table, std::optional<std::string> comment);
-
-  void add_foreign_key(std::string_view table, ForeignKey foreign_key,
-                       ConstraintOptions options = {});
-  void drop_foreign_key(std::string_view table, std::string_view name);
-  void add_unique(std::string_view table, UniqueConstraint unique, ConstraintOptions options = {});
-  void drop_unique(std::string_view table, std::string_view name);
-  void add_check(std::string_view table, CheckConstraint check, ConstraintOptions options = {});
-  void drop_check(std::string_view table, std::string_view name);
-  void validate_constraint(std::string_view table, std::string_view name);
-  void create_index(std::string_view table, Index index, IndexOptions options = {});
-  void drop_index(std::string_view table, std::string_view name, IndexOptions options = {});
-  void rename_constraint(std::string_view table, std::string_view from, std::string_view to);
-  void rename_index(std::string_view table, std::string_view from, std::string_view to);
-
-  void create_enum(EnumType type);
-  void drop_enum(std::string_view name);
-  void rename_enum(std::string_view from, std::string_view to);
-  void add_enum_label(std::string_view type, std::string_view label,
-                      EnumLabelPosition position = {});
-  void rename_enum_label(std::string_view type, std::string_view from, std::string_view to);
-  void recreate_enum(EnumType from, EnumType to, std::vector<EnumUsage> usages);
-
-  // The same calls with the literal data of generated files
-  // (schema_data.hpp): `op.create_table(tickets_table)` with a constexpr
-  // data::Table. Templates constrained to exactly the data type, so a braced
-  // list (`op.create_table({...})`) still means the owned value above.
-  template <std::same_as<data::Table> T>
-  void create_table(const T& table) {
-    record(table);
-  }
-  template <std::same_as<data::Column> T>
-  void add_column(std::string_view table, const T& column) {
-    record_add_column(table, column);
-  }
-  template <std::same_as<data::Column> T>
-  void alter_column(std::string_view table, const T& from, const T& to,
-                    const char* using_sql = nullptr) {
-    record_alter_column(table, from, to, using_sql);
-  }
-  template <std::same_as<data::ForeignKey> T>
-  void add_foreign_key(std::string_view table, const T& foreign_key,
-                       data::ConstraintOptions options = {}) {
-    record(table, foreign_key, options);
-  }
-  template <std::same_as<data::UniqueConstraint> T>
-  void add_unique(std::string_view table, const T& unique, data::ConstraintOptions options = {}) {
-    record(table, unique, options);
-  }
-  template <std::same_as<data::CheckConstraint> T>
-  void add_check(std::string_view table, const T& check, data::ConstraintOptions options = {}) {
-    record(table, check, options);
-  }
-  template <std::same_as<data::Index> T>
-  void create_index(std::string_view table, const T& index, IndexOptions options = {}) {
-    record(table, index, options);
-  }
-  template <std::same_as<data::EnumType> T>
-  void create_enum(const T& type) {
-    record(type);
-  }
-  template <std::same_as<data::EnumType> T>
-  void recreate_enum(const T& from, const T& to, std::span<const data::EnumUsage> usages) {
-    record_recreate_enum(from, to, usages);
-  }
-
-  /// Raw SQL, run in order with the other operations.
-  void execute(std::string_view sql);
-
-  /// See Backfill: `column` = `expression` where it is NULL, batch by batch.
-  void backfill(std::string_view table, std::string_view column, std::string_view expression,
-                BackfillOptions options = {});
-  /// Ends the current step (see CommitStep).
-  void commit();
-
-  /// The live connection, for data migrations. Everything recorded so far is
-  /// executed first. Throws OfflineUnsupported when there is no database (the
-  /// migration is being rendered as offline SQL).
-  Connection& connection();
-  /// Runs a BatchUpdate now (see there); returns the number of rows updated.
-  /// Rendered as offline SQL, the batches become a DO block of the script
-  /// (no progress callback) and it returns 0.
-  std::size_t update_in_batches(const BatchUpdate& batch);
-
-  void add(Op op) { ops_.push_back(std::move(op)); }
-  /// Every operation recorded, flushed or not.
-  const std::vector<Op>& recorded() const { return ops_; }
-  /// The operations recorded since the last flush (what is left to execute).
-  std::vector<Op> pending() const;
-
- private:
-  // The data calls, out of line (schema_from_data.hpp converts).
-  void record(const data::Table& table);
-  void record_add_column(std::string_view table, const data::Column& column);
-  void record_alter_column(std::string_view table, const data::Column& from,
-                           const data::Column& to, const char* using_sql);
-  void record(std::string_view table, const data::ForeignKey& key,
-              const data::ConstraintOptions& options);
-  void record(std::string_view table, const data::UniqueConstraint& unique,
-              const data::ConstraintOptions& options);
-  void record(std::string_view table, const data::CheckConstraint& check,
-              const data::ConstraintOptions& options);
-  void record(std::string_view table, const data::Index& index, IndexOptions options);
-  void record(const data::EnumType& type);
-  void record_recreate_enum(const data::EnumType& from, const data::EnumType& to,
-                            std::span<const data::EnumUsage> usages);
-
-  /// With an offline session: hands it `batch` to render; false otherwise.
-  bool rendered_offline(const BatchUpdate& batch);
-
-  MigrationSession* session_ = nullptr;
-  std::vector<Op> ops_;
-  std::size_t flushed_ = 0;
+struct OpList : std::vector<Op> {
+  using std::vector<Op>::vector;
+  OpList() = default;
+  OpList(std::vector<Op> ops) : std::vector<Op>(std::move(ops)) {}
 };
 
 }  // namespace structmig

@@ -25,7 +25,7 @@ TEST(RenderMerge, DocumentedFile) {
 //   3f9a2c1b7e04
 //   55fd7ad11f08
 // Commit it together with migrations/schema.snapshot.json.
-#include <structmig/migration.hpp>
+#include <structmig/generated.hpp>
 
 namespace structmig_m_76dba171e073 {
 
