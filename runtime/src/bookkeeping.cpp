@@ -60,7 +60,37 @@ std::vector<std::string> create_tables() {
       "'structmig_progress'::regclass AND attname = 'batch_key' AND NOT attisdropped) THEN "
       "ALTER TABLE structmig_progress ADD COLUMN IF NOT EXISTS batch text, "
       "ADD COLUMN IF NOT EXISTS batch_key text[]; END IF; END $structmig$",
+      // The start-up check's one row (state_row.hpp): no key, no default, no
+      // constraint, so a fresh session reads it without opening an index or
+      // loading constraints. Statement triggers delete it whenever anything
+      // writes the version or the history; the locked upgrade writes it again.
+      "CREATE TABLE IF NOT EXISTS structmig_state (heads text NOT NULL, digest text NOT NULL)",
+      "DO $structmig$ BEGIN "
+      "IF NOT EXISTS (SELECT FROM pg_proc WHERE proname = 'structmig_state_outdated' "
+      "AND pronamespace = (SELECT relnamespace FROM pg_class WHERE oid = "
+      "'structmig_state'::regclass)) THEN "
+      "CREATE FUNCTION structmig_state_outdated() RETURNS trigger LANGUAGE plpgsql "
+      "SET search_path FROM CURRENT AS $body$ BEGIN DELETE FROM structmig_state; RETURN NULL; "
+      "END $body$; END IF; "
+      "IF NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = 'structmig_version'::regclass "
+      "AND tgname = 'structmig_state_outdated') THEN "
+      "CREATE TRIGGER structmig_state_outdated AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
+      "ON structmig_version FOR EACH STATEMENT EXECUTE PROCEDURE structmig_state_outdated(); "
+      "END IF; "
+      "IF NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = 'structmig_history'::regclass "
+      "AND tgname = 'structmig_state_outdated') THEN "
+      "CREATE TRIGGER structmig_state_outdated AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
+      "ON structmig_history FOR EACH STATEMENT EXECUTE PROCEDURE structmig_state_outdated(); "
+      "END IF; END $structmig$",
   };
+}
+
+std::string_view read_state_row() { return "SELECT heads, digest FROM structmig_state"; }
+
+std::vector<std::string> write_state_row(std::string_view heads, std::string_view digest) {
+  return {"DELETE FROM structmig_state",
+          "INSERT INTO structmig_state (heads, digest) VALUES (" + quote_literal(heads) + ", " +
+              quote_literal(digest) + ")"};
 }
 
 std::string_view read_progress() {

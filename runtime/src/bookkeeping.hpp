@@ -15,10 +15,17 @@
 
 namespace structmig::bookkeeping {
 
-/// CREATE TABLE IF NOT EXISTS for structmig_version, structmig_history and
+/// CREATE TABLE IF NOT EXISTS for structmig_version, structmig_history,
 /// structmig_progress (the steps of an unfinished migration and the place of
-/// its update_in_batches; the columns of that added to an older table).
+/// its update_in_batches; the columns of that added to an older table) and
+/// structmig_state (the start-up check's row, with the triggers that delete it
+/// when the version or the history changes; added to an older database).
 std::vector<std::string> create_tables();
+
+/// The structmig_state row(s): heads, digest (state_row.hpp).
+std::string_view read_state_row();
+/// structmig_state replaced by this one row.
+std::vector<std::string> write_state_row(std::string_view heads, std::string_view digest);
 
 /// How many steps of (revision, direction) earlier runs committed: one row
 /// (steps_done) or none. Parameters $1 revision, $2 direction.

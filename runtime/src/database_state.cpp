@@ -23,6 +23,11 @@ constexpr std::string_view kStateQuery =
     "SELECT revision, NULL::text, NULL::bigint FROM structmig_version\n"
     "UNION ALL\n"
     "SELECT revision, checksum, id FROM structmig_history";
+// Under the lock, after create_tables(), the structmig_state row too (id -1,
+// which no history row has).
+constexpr std::string_view kStateRowBranch =
+    "\nUNION ALL\n"
+    "SELECT heads, digest, -1 FROM structmig_state";
 
 RecordedState state_from(const Result& rows) {
   RecordedState state;
@@ -32,6 +37,10 @@ RecordedState state_from(const Result& rows) {
     const std::optional<std::string>& id_text = rows.at(r, 2);
     if (!id_text) {
       state.heads.push_back(rows.text(r, 0));
+      continue;
+    }
+    if (*id_text == "-1") {
+      state.state_rows.push_back(StateRow{rows.text(r, 0), rows.text(r, 1)});
       continue;
     }
     const std::string checksum = rows.text(r, 1);  // NULL and '' alike: none recorded
@@ -63,7 +72,21 @@ RecordedState ensure_tables_and_read_state(Connection& connection) {
   std::string sql;
   for (const auto& statement : bookkeeping::create_tables()) sql += statement + ";\n";
   sql += kStateQuery;
+  sql += kStateRowBranch;
   return state_from(connection.exec(sql));  // the result of the last statement
+}
+
+std::optional<std::vector<StateRow>> read_state_rows(Connection& connection) {
+  Result rows;
+  try {
+    rows = connection.exec(bookkeeping::read_state_row());
+  } catch (const DatabaseError& e) {
+    if (e.sqlstate() == kUndefinedTable) return std::nullopt;
+    throw;
+  }
+  std::vector<StateRow> out;
+  for (std::size_t r = 0; r < rows.size(); ++r) out.push_back({rows.text(r, 0), rows.text(r, 1)});
+  return out;
 }
 
 std::vector<std::string> read_version(Connection& connection) {

@@ -53,7 +53,8 @@ LEFT JOIN pg_catalog.pg_type b
 WHERE n.nspname = $1
   AND c.relkind IN ('r', 'p')
   AND NOT c.relispartition
-  AND c.relname NOT IN ('structmig_version', 'structmig_history', 'structmig_progress')
+  AND c.relname NOT IN ('structmig_version', 'structmig_history', 'structmig_progress',
+                    'structmig_state')
 ORDER BY c.relname COLLATE "C", a.attnum
 )sql";
 

@@ -4,6 +4,7 @@
 #include "structmig/migrator.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 #include <utility>
@@ -35,6 +36,13 @@ void exec_in_transaction(Connection& connection, const std::vector<std::string>&
   }
 }
 
+/// The structmig_state row says the database is at every head of `graph`
+/// with the checksums `graph` compiles: nothing to apply, nothing changed.
+bool row_says_at_head(const RevisionGraph& graph,
+                      const std::optional<std::vector<detail::StateRow>>& rows) {
+  return rows && rows->size() == 1 && rows->front() == detail::state_row_at(graph, graph.heads());
+}
+
 }  // namespace
 
 Migrator::Migrator(Connection& connection, const std::vector<Migration>& migrations,
@@ -46,8 +54,15 @@ std::vector<std::string> Migrator::current() { return detail::read_version(conne
 std::vector<HistoryEntry> Migrator::history() { return detail::read_history(connection_); }
 
 DatabaseStatus Migrator::status() {
-  const detail::RecordedState state = detail::read_state(connection_);
   DatabaseStatus status;
+  if (row_says_at_head(graph_, detail::read_state_rows(connection_))) {
+    status.initialized = true;
+    status.heads = graph_.heads();
+    return status;
+  }
+  // No row (never migrated, migrated by an older release, changed since) or
+  // another position: the version and the history say exactly where it is.
+  const detail::RecordedState state = detail::read_state(connection_);
   status.initialized = state.initialized;
   status.heads = state.heads;
   status.unknown = detail::unknown_revisions(graph_, state.heads);
@@ -59,6 +74,18 @@ DatabaseStatus Migrator::status() {
 }
 
 bool Migrator::nothing_to_upgrade(std::string_view target) {
+  const auto rows = detail::read_state_rows(connection_);
+  if (row_says_at_head(graph_, rows)) {
+    last_known_heads_ = graph_.heads();
+    return true;
+  }
+  // No table or no row: never migrated, migrated by an older release (the
+  // locked run adds the table) or changed since the row was written (a stamp,
+  // an offline script, an older release): the locked run decides and writes
+  // the row again.
+  if (!rows || rows->empty()) return false;
+  // A row at other heads or other checksums: read the version and history
+  // (an upgrade to a target below head, or a changed migration).
   const detail::RecordedState state = detail::read_state(connection_);
   // Never migrated, at a revision this program does not know, or an applied
   // migration changed: the locked run creates the tables, refuses or accepts.
@@ -84,7 +111,16 @@ std::vector<StepEvent> Migrator::upgrade(std::string_view target) {
     if (!options_.accept_changed_checksums) throw ChecksumMismatch(changes);
     accept_checksums(changes);
   }
-  return run_steps(steps, Direction::upgrade, state.heads, progress);
+  std::vector<StepEvent> events = run_steps(steps, Direction::upgrade, state.heads, progress);
+  // Every applied migration's recorded checksum is now the compiled one (or
+  // none is recorded): the row for where the run left the database, unless
+  // the same row is there and nothing was written since (the triggers
+  // deleted it when something was).
+  const detail::StateRow row = detail::state_row_at(graph_, *last_known_heads_);
+  const bool unchanged = steps.empty() && changes.empty() && state.state_rows.size() == 1 &&
+                         state.state_rows.front() == row;
+  if (!unchanged) exec_in_transaction(connection_, bookkeeping::write_state_row(row.heads, row.digest));
+  return events;
 }
 
 std::vector<StepEvent> Migrator::downgrade(std::string_view target) {

@@ -1,6 +1,6 @@
-// ensure_at_head(): one lock-free read of where the database stands, then
-// either nothing (at head), the locked Migrator run (apply) or NotAtHead
-// (verify); then, when the options carry the program's schema, the drift
+// ensure_at_head(): one lock-free read of where the database stands (the
+// structmig_state row; see state_row.hpp), then either nothing (at head), the
+// locked Migrator run (apply) or NotAtHead (verify); then, when the options carry the program's schema, the drift
 // check (SchemaDrift). Reading outside the lock is safe: the rows only change
 // inside a committed step, and a stale answer merely sends `apply` to the
 // locked path, which reads again.
@@ -85,13 +85,17 @@ StartupReport ensure_at_head(const std::string& conninfo, const std::vector<Migr
   StartupReport report;
   report.head = heads.empty() ? std::string() : heads.front();
 
-  DatabaseStatus status = migrator.status();
   const bool verify = options.mode == StartupMode::verify;
-  if (at_head(status, report.head)) {
+  if (verify) {
+    DatabaseStatus status = migrator.status();
+    if (!at_head(status, report.head)) {
+      throw_not_at_head(migrator.graph(), report.head, std::move(status));
+    }
     report.already_at_head = true;
-  } else if (verify) {
-    throw_not_at_head(migrator.graph(), report.head, std::move(status));
   } else {
+    // upgrade() reads structmig_state first and is done when its row says the
+    // database is at head; otherwise the locked run decides (and writes the
+    // row, also for a database an older release migrated).
     report.applied = migrator.upgrade("head");
     report.already_at_head = report.applied.empty();
   }

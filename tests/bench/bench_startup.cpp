@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <functional>
 #include <sstream>
 #include <stdexcept>
@@ -93,10 +94,25 @@ void migrate_at_head(const std::string& conninfo, const std::vector<structmig::M
 
 // ---- measuring ---------------------------------------------------------------------
 
-double milliseconds(const std::function<void()>& work) {
+/// CPU time of this thread in milliseconds: the client's own work, which the
+/// load of a shared machine disturbs less than the wall clock.
+double thread_cpu_ms() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
+struct Timing {
+  double wall_ms;
+  double cpu_ms;
+};
+
+Timing measure(const std::function<void()>& work) {
   const auto start = Clock::now();
+  const double cpu_start = thread_cpu_ms();
   work();
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  return {std::chrono::duration<double, std::milli>(Clock::now() - start).count(),
+          thread_cpu_ms() - cpu_start};
 }
 
 double median(std::vector<double> values) {
@@ -117,25 +133,29 @@ int run(int rounds) {
     const char* name;
     std::function<void()> work;
     std::vector<double> times;
+    std::vector<double> cpu;
   };
   std::vector<Side> sides{
-      {"bare connect", [&] { bare_connect(conninfo); }, {}},
-      {"start-up API", [&] { startup_at_head(conninfo, list); }, {}},
-      {"migrate upgrade", [&] { migrate_at_head(conninfo, list); }, {}},
+      {"bare connect", [&] { bare_connect(conninfo); }, {}, {}},
+      {"start-up API", [&] { startup_at_head(conninfo, list); }, {}, {}},
+      {"migrate upgrade", [&] { migrate_at_head(conninfo, list); }, {}, {}},
   };
   for (auto& side : sides) side.work();  // warm-up: caches, the first connection
   for (int round = 0; round < rounds; ++round) {
     for (std::size_t i = 0; i < sides.size(); ++i) {  // each side first in turn
       Side& side = sides[(round + i) % sides.size()];
-      side.times.push_back(milliseconds(side.work));
+      const Timing timing = measure(side.work);
+      side.times.push_back(timing.wall_ms);
+      side.cpu.push_back(timing.cpu_ms);
     }
   }
 
   std::printf("start-up at head vs a bare libpq connect: %d round(s), medians\n", rounds);
-  std::printf("%-16s %10s %8s\n", "", "ms", "ratio");
+  std::printf("%-16s %10s %8s %14s\n", "", "ms", "ratio", "client CPU ms");
   const double bare = median(sides[0].times);
   for (const auto& side : sides) {
-    std::printf("%-16s %10.3f %8.3f\n", side.name, median(side.times), median(side.times) / bare);
+    std::printf("%-16s %10.3f %8.3f %14.3f\n", side.name, median(side.times),
+                median(side.times) / bare, median(side.cpu));
   }
   std::printf("migrate_ratio %.3f\n", median(sides[2].times) / bare);
   std::printf("startup_ratio %.3f\n", median(sides[1].times) / bare);
