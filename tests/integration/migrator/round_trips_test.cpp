@@ -1,7 +1,8 @@
 // What structmig sends to the server when the database is already at head:
 // the start-up API (apply and verify mode) and `migrate upgrade` must each
-// send exactly one statement after connecting (no lock, no session setting,
-// no second read). Counted by the server itself: the connection under test
+// send exactly one statement after connecting, the read of the one
+// structmig_state row (no lock, no session setting, no second read); a
+// database an older release migrated takes the locked run once, then the same. Counted by the server itself: the connection under test
 // is opened with log_statement=all (a superuser setting in the conninfo, so
 // only that session logs), and the statements are read back from the
 // throwaway cluster's log.
@@ -83,6 +84,12 @@ void expect_one_select(const std::vector<std::string>& statements) {
   EXPECT_EQ(statements[0].find(';'), std::string::npos) << statements[0];
 }
 
+/// One statement, reading structmig_state alone (one table, no index).
+void expect_state_read(const std::vector<std::string>& statements) {
+  expect_one_select(statements);
+  if (!statements.empty()) EXPECT_EQ(statements[0], "SELECT heads, digest FROM structmig_state");
+}
+
 using RoundTripsTest = DatabaseTest;
 
 TEST_F(RoundTripsTest, TheLogSeesWhatALoggedSessionSends) {
@@ -98,7 +105,7 @@ TEST_F(RoundTripsTest, StartupAtHeadSendsOneQuery) {
   StatementLog log;
   StartupReport report = upgrade_to_head(StatementLog::logged(conninfo()), migrations());
   EXPECT_TRUE(report.already_at_head);
-  expect_one_select(log.statements());
+  expect_state_read(log.statements());
 }
 
 TEST_F(RoundTripsTest, VerifyAtHeadSendsOneQuery) {
@@ -107,16 +114,39 @@ TEST_F(RoundTripsTest, VerifyAtHeadSendsOneQuery) {
   StartupOptions options;
   options.mode = StartupMode::verify;
   EXPECT_TRUE(ensure_at_head(StatementLog::logged(conninfo()), migrations(), options).already_at_head);
-  expect_one_select(log.statements());
+  expect_state_read(log.statements());
 }
 
-TEST_F(RoundTripsTest, VerifyOnANeverMigratedDatabaseSendsOneQuery) {
+TEST_F(RoundTripsTest, VerifyOnANeverMigratedDatabaseOnlyReads) {
   StatementLog log;
   StartupOptions options;
   options.mode = StartupMode::verify;
   EXPECT_THROW(ensure_at_head(StatementLog::logged(conninfo()), migrations(), options), NotAtHead);
-  expect_one_select(log.statements());
+  // No structmig_state: the version and the history are read to tell a new
+  // database from one an older release migrated.
+  const std::vector<std::string> statements = log.statements();
+  ASSERT_EQ(statements.size(), 2u) << joined(statements);
+  EXPECT_EQ(statements[0], "SELECT heads, digest FROM structmig_state");
+  EXPECT_TRUE(statements[1].starts_with("SELECT")) << statements[1];
   EXPECT_FALSE(history::table_exists(db(), "structmig_version"));
+}
+
+TEST_F(RoundTripsTest, AtHeadAfterAnOlderReleaseTheLockedRunComesOnceThenOneQuery) {
+  Migrator(db(), migrations()).upgrade();
+  // The bookkeeping as an older release left it: no structmig_state.
+  db().exec("DROP TABLE structmig_state; DROP FUNCTION structmig_state_outdated() CASCADE");
+  {
+    StatementLog log;
+    EXPECT_TRUE(upgrade_to_head(StatementLog::logged(conninfo()), migrations()).already_at_head);
+    const std::vector<std::string> statements = log.statements();
+    EXPECT_GT(statements.size(), 1u) << joined(statements);
+    EXPECT_NE(joined(statements).find("advisory_lock("), std::string::npos) << joined(statements);
+    EXPECT_NE(joined(statements).find("INSERT INTO structmig_state"), std::string::npos)
+        << joined(statements);
+  }
+  StatementLog log;
+  EXPECT_TRUE(upgrade_to_head(StatementLog::logged(conninfo()), migrations()).already_at_head);
+  expect_state_read(log.statements());
 }
 
 TEST_F(RoundTripsTest, MigrateUpgradeAtHeadSendsOneQuery) {
@@ -129,7 +159,7 @@ TEST_F(RoundTripsTest, MigrateUpgradeAtHeadSendsOneQuery) {
   ASSERT_EQ(code, 0) << err.str();
   EXPECT_EQ(out.str(),
             "nothing to do; the database is at " + std::string(history::kPriority) + " (head)\n");
-  expect_one_select(log.statements());
+  expect_state_read(log.statements());
 }
 
 }  // namespace
