@@ -76,6 +76,9 @@ DatabaseStatus Migrator::status() {
 bool Migrator::nothing_to_upgrade(std::string_view target) {
   const auto rows = detail::read_state_rows(connection_);
   if (row_says_at_head(graph_, rows)) {
+    // Resolving the target still reports a bad one (RevisionOutOfRange for
+    // `+1` at head, an unknown id); at every head nothing is left to apply.
+    if (!graph_.upgrade_steps(graph_.heads(), target).empty()) return false;
     last_known_heads_ = graph_.heads();
     return true;
   }
