@@ -1,6 +1,7 @@
-// Reading structmig's bookkeeping back: the applied heads and the latest
-// checksum recorded for each revision in one query (what every run and the
-// lock-free start-up check need), the version rows alone, the history log.
+// Reading structmig's bookkeeping back: the structmig_state row (the lock-free
+// start-up check), the applied heads and the latest checksum recorded for each
+// revision in one query (every locked run, and the check when the row is
+// doubtful), the version rows alone, the history log.
 #pragma once
 
 #include <map>

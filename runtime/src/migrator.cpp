@@ -122,7 +122,9 @@ std::vector<StepEvent> Migrator::upgrade(std::string_view target) {
   const detail::StateRow row = detail::state_row_at(graph_, *last_known_heads_);
   const bool unchanged = steps.empty() && changes.empty() && state.state_rows.size() == 1 &&
                          state.state_rows.front() == row;
-  if (!unchanged) exec_in_transaction(connection_, bookkeeping::write_state_row(row.heads, row.digest));
+  if (!unchanged) {
+    exec_in_transaction(connection_, bookkeeping::write_state_row(row.heads, row.digest));
+  }
   return events;
 }
 

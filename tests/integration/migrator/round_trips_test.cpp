@@ -2,7 +2,8 @@
 // the start-up API (apply and verify mode) and `migrate upgrade` must each
 // send exactly one statement after connecting, the read of the one
 // structmig_state row (no lock, no session setting, no second read); a
-// database an older release migrated takes the locked run once, then the same. Counted by the server itself: the connection under test
+// database an older release migrated takes the locked run once, then the same.
+// Counted by the server itself: the connection under test
 // is opened with log_statement=all (a superuser setting in the conninfo, so
 // only that session logs), and the statements are read back from the
 // throwaway cluster's log.

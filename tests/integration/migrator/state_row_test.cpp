@@ -55,10 +55,9 @@ void make_older(Connection& db) {
 TEST_F(StateRowTest, TheUpgradeWritesTheRowOfWhereItLeftTheDatabase) {
   Migrator(db(), migrations()).upgrade("+2");
   EXPECT_EQ(state_rows(db()), (Ids{expected_row(migrations(), {id(kTickets)})}));
-  EXPECT_EQ(state_rows(db()), (Ids{"12:2b3c4d5e6f70|" +
-                                   detail::state_row_at(RevisionGraph(migrations()),
-                                                        {id(kTickets)})
-                                       .digest}));
+  EXPECT_EQ(state_rows(db()),
+            (Ids{"12:2b3c4d5e6f70|" +
+                 detail::state_row_at(RevisionGraph(migrations()), {id(kTickets)}).digest}));
   Migrator(db(), migrations()).upgrade("head");
   EXPECT_EQ(state_rows(db()), (Ids{expected_row(migrations(), {id(kPriority)})}));
 }
@@ -81,8 +80,10 @@ TEST_F(StateRowTest, AnOlderReleasesStampIsNotHiddenByTheRow) {
   Migrator(db(), migrations()).upgrade("head");
   // An older release's downgrade by hand: the schema and the version row,
   // nothing of structmig_state.
-  db().exec("ALTER TABLE tickets DROP COLUMN priority; DELETE FROM structmig_version; "
-            "INSERT INTO structmig_version VALUES ('" + id(kTickets) + "')");
+  db().exec(
+      "ALTER TABLE tickets DROP COLUMN priority; DELETE FROM structmig_version; "
+      "INSERT INTO structmig_version VALUES ('" +
+      id(kTickets) + "')");
   const DatabaseStatus status = Migrator(db(), migrations()).status();
   EXPECT_EQ(status.heads, (Ids{id(kTickets)}));
   EXPECT_EQ(status.pending, (Ids{id(kPriority)}));

@@ -12,7 +12,8 @@ namespace structmig::detail {
 namespace {
 
 // a → b → c, and d on its own.
-std::vector<Migration> history(std::string_view b_checksum = "bb", std::string_view c_checksum = "cc") {
+std::vector<Migration> history(std::string_view b_checksum = "bb",
+                               std::string_view c_checksum = "cc") {
   std::vector<Migration> list{
       Migration{.revision = "a", .message = "a", .checksum = "aa"},
       Migration{.revision = "b", .parents = {"a"}, .message = "b", .checksum = b_checksum},
@@ -43,7 +44,7 @@ TEST(StateRowTest, TheDigestFollowsTheChecksumsOfAppliedMigrationsOnly) {
   EXPECT_EQ(row(history("bb", "changed"), {"b"}), at_b);  // c is not applied
   EXPECT_NE(row(history("changed"), {"b"}).digest, at_b.digest);
   EXPECT_NE(row(history("", "cc"), {"b"}).digest, at_b.digest);  // no checksum is another one
-  EXPECT_NE(row(history(), {"c"}).digest, at_b.digest);           // another applied set
+  EXPECT_NE(row(history(), {"c"}).digest, at_b.digest);          // another applied set
   EXPECT_NE(row(history(), {"b", "d"}).digest, at_b.digest);
   EXPECT_EQ(row(history(), {"d", "b"}), row(history(), {"b", "d"}));
 }
