@@ -1,5 +1,5 @@
 // The recorder a migration's upgrade() and downgrade() are given (Ops), on
-// its own and light: only <concepts>, <cstddef>, <optional>, <span>, <string_view>,
+// its own and light: only <concepts>, <cstddef>, <optional>, <string_view>,
 // <variant> and the literal data of schema_data.hpp. Every type its calls take
 // or return that needs more (the owned schema values, the operations, the
 // connection, BatchUpdate) is only declared here; ops.hpp defines them. So a
@@ -12,7 +12,6 @@
 #include <concepts>
 #include <cstddef>
 #include <optional>
-#include <span>
 #include <string_view>
 #include <variant>
 
@@ -162,15 +161,15 @@ class Ops {
   }
   template <std::same_as<data::ForeignKey> T>
   void add_foreign_key(std::string_view table, const T& foreign_key,
-                       data::ConstraintOptions options = {}) {
+                       const ConstraintOptions& options = {}) {
     record(table, foreign_key, options);
   }
   template <std::same_as<data::UniqueConstraint> T>
-  void add_unique(std::string_view table, const T& unique, data::ConstraintOptions options = {}) {
+  void add_unique(std::string_view table, const T& unique, const ConstraintOptions& options = {}) {
     record(table, unique, options);
   }
   template <std::same_as<data::CheckConstraint> T>
-  void add_check(std::string_view table, const T& check, data::ConstraintOptions options = {}) {
+  void add_check(std::string_view table, const T& check, const ConstraintOptions& options = {}) {
     record(table, check, options);
   }
   template <std::same_as<data::Index> T>
@@ -182,7 +181,7 @@ class Ops {
     record(type);
   }
   template <std::same_as<data::EnumType> T>
-  void recreate_enum(const T& from, const T& to, std::span<const data::EnumUsage> usages) {
+  void recreate_enum(const T& from, const T& to, data::List<data::EnumUsage> usages) {
     record_recreate_enum(from, to, usages);
   }
 
@@ -217,15 +216,15 @@ class Ops {
   void record_alter_column(std::string_view table, const data::Column& from,
                            const data::Column& to, const char* using_sql);
   void record(std::string_view table, const data::ForeignKey& key,
-              const data::ConstraintOptions& options);
+              const ConstraintOptions& options);
   void record(std::string_view table, const data::UniqueConstraint& unique,
-              const data::ConstraintOptions& options);
+              const ConstraintOptions& options);
   void record(std::string_view table, const data::CheckConstraint& check,
-              const data::ConstraintOptions& options);
+              const ConstraintOptions& options);
   void record(std::string_view table, const data::Index& index, IndexOptions options);
   void record(const data::EnumType& type);
   void record_recreate_enum(const data::EnumType& from, const data::EnumType& to,
-                            std::span<const data::EnumUsage> usages);
+                            data::List<data::EnumUsage> usages);
 
   /// With an offline session: hands it `batch` to render; false otherwise.
   bool rendered_offline(const BatchUpdate& batch);

@@ -93,10 +93,20 @@ TEST(SchemaData, EveryFieldConverts) {
   EXPECT_EQ(from_data(data::EnumUsage{.table = "t", .column = "c", .is_array = true,
                                       .default_sql = "'a'"}),
             (EnumUsage{.table = "t", .column = "c", .is_array = true, .default_sql = "'a'"}));
-  const ConstraintOptions options = from_data(data::ConstraintOptions{true, "ux"});
-  EXPECT_TRUE(options.not_valid);
-  EXPECT_EQ(options.using_index, "ux");
-  EXPECT_EQ(from_data(data::ConstraintOptions{}).using_index, std::nullopt);
+}
+
+// A data::List is the array it was made from, its length from the array's
+// type; `{}` is empty.
+TEST(SchemaData, ListsAreTheirArrays) {
+  constexpr data::List<data::Column> columns = kColumns;
+  static_assert(columns.size() == 2 && columns.begin() == kColumns && columns.end() == kColumns + 2);
+  static_assert(kTable.columns.items == kColumns && kTable.columns.count == 2);
+  static_assert(kEnum.labels.size() == 2 && kEnum.labels[1] == kLabels[1]);
+  constexpr data::List<data::Table> none = {};
+  static_assert(none.empty() && none.items == nullptr && none.begin() == none.end());
+  std::size_t seen = 0;
+  for (const data::Table& table : kSchema.tables) seen += table.name != nullptr;
+  EXPECT_EQ(seen, 2u);
 }
 
 // 32 names fit (PostgreSQL's limit for a key).
