@@ -8,6 +8,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 #include "structmig/ops.hpp"
 #include "structmig/schema_from_data.hpp"
@@ -192,6 +193,18 @@ TEST(SchemaData, OpsRecordDataAsOwned) {
   braced.create_table({.name = "x", .columns = {{.name = "id", .type = "bigint"}}});
   braced.add_column("x", {.name = "c", .type = "text"});
   ASSERT_EQ(braced.recorded().size(), 2u);
+}
+
+// The data calls take a data::Ref: an object of exactly the data type
+// converts, nothing else does, and a braced list cannot (not an aggregate), so
+// it keeps meaning the owned value.
+TEST(SchemaData, RefTakesExactlyItsType) {
+  static_assert(std::is_convertible_v<const data::Table&, data::Ref<data::Table>>);
+  static_assert(!std::is_convertible_v<const data::Column&, data::Ref<data::Table>>);
+  static_assert(!std::is_convertible_v<const Table&, data::Ref<data::Table>>);
+  static_assert(!std::is_aggregate_v<data::Ref<data::Table>>);
+  const data::Ref<data::Table> ref = kTable;
+  EXPECT_EQ(&ref.get(), &kTable);
 }
 
 // The options a kind does not take are refused as with owned values.
