@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "names_from_data.hpp"
 #include "structmig/migration.hpp"
 
 namespace structmig::detail {
@@ -12,17 +13,8 @@ std::string_view text(data::Text t) { return t ? std::string_view(t) : std::stri
 
 std::vector<std::string_view> names(const data::Names& list, const data::Migration& m,
                                     std::string_view field) {
-  std::vector<std::string_view> out;
-  std::size_t count = 0;
-  while (count < data::Names::capacity && list.items[count]) out.emplace_back(list.items[count++]);
-  for (std::size_t i = count; i < data::Names::capacity; ++i) {
-    if (list.items[i]) {
-      throw std::invalid_argument("migration \"" + std::string(text(m.revision)) + "\": ." +
-                                  std::string(field) + " has name " + std::to_string(i + 1) +
-                                  " after a nullptr");
-    }
-  }
-  return out;
+  return names_from_data<std::string_view>(
+      list, field, [&] { return "migration \"" + std::string(text(m.revision)) + "\""; });
 }
 
 }  // namespace

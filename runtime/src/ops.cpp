@@ -287,18 +287,18 @@ void Ops::record_alter_column(std::string_view table, const data::Column& from,
 }
 
 void Ops::record(std::string_view table, const data::ForeignKey& key,
-                 const data::ConstraintOptions& options) {
-  add_foreign_key(table, from_data(key), from_data(options));
+                 const ConstraintOptions& options) {
+  add_foreign_key(table, from_data(key), options);
 }
 
 void Ops::record(std::string_view table, const data::UniqueConstraint& unique,
-                 const data::ConstraintOptions& options) {
-  add_unique(table, from_data(unique), from_data(options));
+                 const ConstraintOptions& options) {
+  add_unique(table, from_data(unique), options);
 }
 
 void Ops::record(std::string_view table, const data::CheckConstraint& check,
-                 const data::ConstraintOptions& options) {
-  add_check(table, from_data(check), from_data(options));
+                 const ConstraintOptions& options) {
+  add_check(table, from_data(check), options);
 }
 
 void Ops::record(std::string_view table, const data::Index& index, IndexOptions options) {
@@ -308,7 +308,7 @@ void Ops::record(std::string_view table, const data::Index& index, IndexOptions 
 void Ops::record(const data::EnumType& type) { create_enum(from_data(type)); }
 
 void Ops::record_recreate_enum(const data::EnumType& from, const data::EnumType& to,
-                               std::span<const data::EnumUsage> usages) {
+                               data::List<data::EnumUsage> usages) {
   EnumUsageList owned_usages;
   for (const data::EnumUsage& usage : usages) owned_usages.push_back(from_data(usage));
   recreate_enum(from_data(from), from_data(to), std::move(owned_usages));

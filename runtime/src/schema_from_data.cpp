@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "names_from_data.hpp"
 #include "structmig/compiled_schema.hpp"
 
 namespace structmig {
@@ -35,20 +36,11 @@ std::optional<std::string> optional(data::Text text) {
 
 std::vector<std::string> names(const data::Names& names, std::string_view kind, data::Text name,
                                std::string_view field) {
-  std::vector<std::string> out;
-  std::size_t count = 0;
-  while (count < data::Names::capacity && names.items[count]) out.emplace_back(names.items[count++]);
-  for (std::size_t i = count; i < data::Names::capacity; ++i) {
-    if (names.items[i]) {
-      throw std::invalid_argument(object(kind, name) + ": ." + std::string(field) + " has name " +
-                                  std::to_string(i + 1) + " after a nullptr");
-    }
-  }
-  return out;
+  return detail::names_from_data<std::string>(names, field, [&] { return object(kind, name); });
 }
 
 template <typename Owned, typename Data>
-std::vector<Owned> all(std::span<const Data> items) {
+std::vector<Owned> all(data::List<Data> items) {
   std::vector<Owned> out;
   out.reserve(items.size());
   for (const Data& item : items) out.push_back(from_data(item));
@@ -158,12 +150,6 @@ EnumUsage from_data(const data::EnumUsage& usage) {
           .column = required(usage.column, "EnumUsage", usage.table, "column"),
           .is_array = usage.is_array,
           .default_sql = optional(usage.default_sql)};
-}
-
-ConstraintOptions from_data(const data::ConstraintOptions& options) {
-  ConstraintOptions owned{.not_valid = options.not_valid};
-  if (options.using_index) owned.using_index = std::string_view(options.using_index);
-  return owned;
 }
 
 const Schema& data::keep(const data::Schema& schema) {

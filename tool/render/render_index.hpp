@@ -7,7 +7,7 @@
 // tell that a migration it already applied has been edited since.
 //
 // clang-format off
-//   #include <structmig/migration.hpp>
+//   #include <structmig/compiled_migrations.hpp>
 //
 //   #undef STRUCTMIG_CURRENT_CHECKSUM
 //   #define STRUCTMIG_CURRENT_CHECKSUM "9f86d081884c7d65…"

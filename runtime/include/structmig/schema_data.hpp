@@ -12,13 +12,16 @@
 // Text is a `const char*` (PostgreSQL text never contains NUL); nullptr means
 // absent (an optional that is not set, or a name left out). A list of column
 // names is an inline `Names` (`.columns = {"org", "member"}`, at most 32:
-// PostgreSQL's limit for a key); the other lists are spans over named
-// constexpr arrays (`.columns = tickets_columns`), as an array of structs with
-// designators cannot be written inline. Light on purpose: only <span>.
+// PostgreSQL's limit for a key); the other lists are a data::List over a
+// named constexpr array (`.columns = tickets_columns`), as an array of
+// structs with designators cannot be written inline. Light on purpose: only
+// <cstddef>. data::List is a pointer and a count, not std::span: GCC's
+// constant evaluation of std::span's constructors (concepts, ranges) costs
+// time that grows faster than the number of lists, which made the
+// compiled_schema.cpp of 5,000 tables take about a minute.
 #pragma once
 
 #include <cstddef>
-#include <span>
 
 #include "structmig/schema_enums.hpp"
 
@@ -26,6 +29,24 @@ namespace structmig::data {
 
 /// Text; nullptr: absent.
 using Text = const char*;
+
+/// A list over a constexpr array: `.columns = tickets_columns` (the array's
+/// length is taken from its type); `{}`: empty.
+template <typename T>
+struct List {
+  const T* items = nullptr;
+  std::size_t count = 0;
+
+  constexpr List() = default;
+  template <std::size_t N>
+  constexpr List(const T (&array)[N]) : items(array), count(N) {}  // NOLINT: implicit on purpose
+
+  constexpr const T* begin() const { return items; }
+  constexpr const T* end() const { return items + count; }
+  constexpr std::size_t size() const { return count; }
+  constexpr bool empty() const { return count == 0; }
+  constexpr const T& operator[](std::size_t i) const { return items[i]; }
+};
 
 /// Up to 32 names (columns of a key), the unused ones nullptr:
 /// `.primary_key = {"id"}`.
@@ -36,7 +57,7 @@ struct Names {
 
 struct EnumType {
   Text name = nullptr;
-  std::span<const Text> labels = {};
+  List<Text> labels = {};
 };
 
 struct Column {
@@ -75,7 +96,7 @@ struct IndexKey {
 
 struct Index {
   Text name = nullptr;
-  std::span<const IndexKey> keys = {};
+  List<IndexKey> keys = {};
   bool unique = false;
   Text method = "btree";
   Text where = nullptr;
@@ -83,19 +104,19 @@ struct Index {
 
 struct Table {
   Text name = nullptr;
-  std::span<const Column> columns = {};
+  List<Column> columns = {};
   Names primary_key = {};
   Text primary_key_name = nullptr;  // nullptr: none (no primary key)
-  std::span<const UniqueConstraint> uniques = {};
-  std::span<const CheckConstraint> checks = {};
-  std::span<const ForeignKey> foreign_keys = {};
-  std::span<const Index> indexes = {};
+  List<UniqueConstraint> uniques = {};
+  List<CheckConstraint> checks = {};
+  List<ForeignKey> foreign_keys = {};
+  List<Index> indexes = {};
   Text comment = nullptr;
 };
 
 struct Schema {
-  std::span<const EnumType> enums = {};
-  std::span<const Table> tables = {};
+  List<EnumType> enums = {};
+  List<Table> tables = {};
 };
 
 /// A column of a recreated enum's type (structmig::EnumUsage).
@@ -104,12 +125,6 @@ struct EnumUsage {
   Text column = nullptr;
   bool is_array = false;
   Text default_sql = nullptr;
-};
-
-/// structmig::ConstraintOptions.
-struct ConstraintOptions {
-  bool not_valid = false;
-  Text using_index = nullptr;
 };
 
 }  // namespace structmig::data

@@ -6,7 +6,6 @@
 // and expression.
 #pragma once
 
-#include <span>
 #include <vector>
 
 #include "structmig/ops.hpp"
@@ -25,7 +24,6 @@ Index from_data(const data::Index& index);
 Table from_data(const data::Table& table);
 Schema from_data(const data::Schema& schema);
 EnumUsage from_data(const data::EnumUsage& usage);
-ConstraintOptions from_data(const data::ConstraintOptions& options);
 
 /// The names, up to the first nullptr.
 std::vector<std::string> from_data(const data::Names& names);

@@ -3,6 +3,13 @@
 // owned values, the operations and the connection stay incomplete here.
 #include <structmig/generated.hpp>
 
+// Nothing heavier of the standard library than the recorder's declarations
+// name: no container, no std::string, no std::span (libstdc++'s guards).
+#if defined(_GLIBCXX_VECTOR) || defined(_GLIBCXX_STRING) || defined(_GLIBCXX_SPAN) || \
+    defined(_GLIBCXX_FUNCTIONAL)
+#error "structmig/generated.hpp includes <vector>, <string>, <span> or <functional>"
+#endif
+
 namespace light_include {
 
 template <typename T>

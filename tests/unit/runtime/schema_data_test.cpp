@@ -8,6 +8,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 #include "structmig/ops.hpp"
 #include "structmig/schema_from_data.hpp"
@@ -93,10 +94,20 @@ TEST(SchemaData, EveryFieldConverts) {
   EXPECT_EQ(from_data(data::EnumUsage{.table = "t", .column = "c", .is_array = true,
                                       .default_sql = "'a'"}),
             (EnumUsage{.table = "t", .column = "c", .is_array = true, .default_sql = "'a'"}));
-  const ConstraintOptions options = from_data(data::ConstraintOptions{true, "ux"});
-  EXPECT_TRUE(options.not_valid);
-  EXPECT_EQ(options.using_index, "ux");
-  EXPECT_EQ(from_data(data::ConstraintOptions{}).using_index, std::nullopt);
+}
+
+// A data::List is the array it was made from, its length from the array's
+// type; `{}` is empty.
+TEST(SchemaData, ListsAreTheirArrays) {
+  constexpr data::List<data::Column> columns = kColumns;
+  static_assert(columns.size() == 2 && columns.begin() == kColumns && columns.end() == kColumns + 2);
+  static_assert(kTable.columns.items == kColumns && kTable.columns.count == 2);
+  static_assert(kEnum.labels.size() == 2 && kEnum.labels[1] == kLabels[1]);
+  constexpr data::List<data::Table> none = {};
+  static_assert(none.empty() && none.items == nullptr && none.begin() == none.end());
+  std::size_t seen = 0;
+  for (const data::Table& table : kSchema.tables) seen += table.name != nullptr;
+  EXPECT_EQ(seen, 2u);
 }
 
 // 32 names fit (PostgreSQL's limit for a key).
@@ -182,6 +193,18 @@ TEST(SchemaData, OpsRecordDataAsOwned) {
   braced.create_table({.name = "x", .columns = {{.name = "id", .type = "bigint"}}});
   braced.add_column("x", {.name = "c", .type = "text"});
   ASSERT_EQ(braced.recorded().size(), 2u);
+}
+
+// The data calls take a data::Ref: an object of exactly the data type
+// converts, nothing else does, and a braced list cannot (not an aggregate), so
+// it keeps meaning the owned value.
+TEST(SchemaData, RefTakesExactlyItsType) {
+  static_assert(std::is_convertible_v<const data::Table&, data::Ref<data::Table>>);
+  static_assert(!std::is_convertible_v<const data::Column&, data::Ref<data::Table>>);
+  static_assert(!std::is_convertible_v<const Table&, data::Ref<data::Table>>);
+  static_assert(!std::is_aggregate_v<data::Ref<data::Table>>);
+  const data::Ref<data::Table> ref = kTable;
+  EXPECT_EQ(&ref.get(), &kTable);
 }
 
 // The options a kind does not take are refused as with owned values.
