@@ -22,14 +22,15 @@
 #include <string_view>
 #include <vector>
 
+#include "structmig/error.hpp"
 #include "structmig/migration.hpp"
 
 namespace structmig {
 
-/// Root of every revision-graph error.
-class RevisionError : public std::runtime_error {
+/// Root of every revision-graph error (a HistoryError).
+class RevisionError : public HistoryError {
  public:
-  using std::runtime_error::runtime_error;
+  using HistoryError::HistoryError;
 };
 /// No revision has this id or prefix (or the target is malformed).
 class UnknownRevision : public RevisionError {
