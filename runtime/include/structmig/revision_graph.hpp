@@ -60,7 +60,13 @@ class MultipleHeads : public RevisionError {
 /// The parent or dependency links form a cycle.
 class CycleDetected : public RevisionError {
  public:
-  using RevisionError::RevisionError;
+  CycleDetected(const std::string& message, std::vector<std::string> revisions)
+      : RevisionError(message), revisions_(std::move(revisions)) {}
+  /// The revisions on the cycle or waiting behind it, sorted.
+  const std::vector<std::string>& revisions() const noexcept { return revisions_; }
+
+ private:
+  std::vector<std::string> revisions_;
 };
 /// A migration names a parent or a dependency that does not exist.
 class MissingParent : public RevisionError {
