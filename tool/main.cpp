@@ -12,6 +12,7 @@
 #include "commands/commands.hpp"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
+#include "structmig/error.hpp"
 #include "structmig/version.hpp"
 
 namespace cl = llvm::cl;
@@ -163,12 +164,17 @@ int main(int argc, char** argv) {
     return 2;
   }
   // The renderer throws std::invalid_argument for a model it cannot write as
-  // a migration (a key of more than 32 columns).
+  // a migration (a key of more than 32 columns); the runtime's code a
+  // structmig::Error (IrreversibleOp from reverse(), …).
   llvm::Error result = [&]() -> llvm::Error {
     try {
       return run_command(std::move(compiler_args));
     } catch (const std::invalid_argument& error) {
-      return llvm::createStringError(std::errc::invalid_argument, error.what());
+      return llvm::createStringError(std::errc::invalid_argument,
+                                     "structmig: error: %s", error.what());
+    } catch (const structmig::Error& error) {
+      return llvm::createStringError(std::errc::invalid_argument,
+                                     "structmig: error: %s", error.what());
     }
   }();
   if (result) {

@@ -18,7 +18,7 @@ Command add_check_command(CLI::App& app) {
       "when they differ)");
   return {sub, [](Context& context) {
             if (context.model() == nullptr) {
-              throw std::runtime_error(
+              throw Error(
                   "this program has no compiled schema (its migrations library was generated "
                   "without compiled_schema()); check cannot compare the database with the models");
             }

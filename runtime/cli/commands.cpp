@@ -1,6 +1,7 @@
 // The migrate command line: the global options, the subcommands (declared in
 // apply_commands.cpp, inspect_commands.cpp and check_command.cpp), parsing, and every failure
-// turned into one `error: …` line with a non-zero exit code, passwords masked.
+// turned into one `error: …` line with the exit code of its type (exit_codes.hpp), passwords
+// masked.
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -10,6 +11,7 @@
 #include <ostream>
 
 #include "context.hpp"
+#include "exit_codes.hpp"
 #include "structmig/redact.hpp"
 #include "structmig/version.hpp"
 
@@ -120,7 +122,7 @@ int run(const std::vector<std::string>& args, const std::vector<Migration>& migr
     return app.exit(e, out, err);
   } catch (const CLI::ParseError& e) {
     err << "error: " << redacted(usage_error(app, e), args) << " (run with --help for usage)\n";
-    return 2;
+    return kUsage;
   }
 
   try {
@@ -132,7 +134,7 @@ int run(const std::vector<std::string>& args, const std::vector<Migration>& migr
   } catch (const std::exception& e) {
     out << std::flush;
     err << "error: " << one_line(redacted(e.what(), args)) << '\n';
-    return 1;
+    return exit_code_of(e);
   }
 }
 

@@ -18,8 +18,10 @@
 namespace structmig::cli {
 
 /// Parses argv (argv[0] is the program name), runs the subcommand, prints to
-/// stdout/stderr. Returns the process exit code: 0 on success, 1 when the
-/// command failed (or `check` found drift), 2 for a usage error. `model` is
+/// stdout/stderr. Returns the process exit code: 0 on success, else the code
+/// of the failure's type (exit_codes.hpp: 1 other failure or drift found by
+/// `check`, 2 usage, 3 history, 4 database, 5 a lock not obtained, retry
+/// later, 6 no connection). `model` is
 /// the schema compiled into the program (&compiled_schema()); without it
 /// `check` fails saying so. It must outlive the call.
 int run(int argc, char** argv, const std::vector<Migration>& migrations,

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "structmig/error.hpp"
 #include "structmig/redact.hpp"
 
 namespace structmig::cli {
@@ -14,8 +15,8 @@ namespace {
 std::chrono::milliseconds duration_option(const std::string& text, const char* option) {
   const auto duration = parse_duration(text);
   if (!duration) {
-    throw std::invalid_argument(std::string(option) + ": \"" + text +
-                                "\" is not a duration (e.g. 2s, 500ms, 1min)");
+    throw UsageError(std::string(option) + ": \"" + text +
+                     "\" is not a duration (e.g. 2s, 500ms, 1min)");
   }
   return *duration;
 }
@@ -39,11 +40,11 @@ Connection& Context::connection() {
     // Nothing said where the database is and libpq's defaults (the local
     // socket, the login name) found none: say how to name one.
     if (!options_.url.empty() || has_libpq_target_in_environment()) throw;
-    throw DatabaseError(
+    throw BrokenConnection(DatabaseError(
         "no database given: pass --url or set DATABASE_URL (or libpq's PG* variables); with "
         "libpq's defaults: " +
             e.server_message(),
-        "", "");
+        "", ""));
   }
   return *connection_;
 }
@@ -59,6 +60,12 @@ Migrator Context::migrator(bool accept_changed_checksums) {
     progress->log(redact_secrets(line, options_.url));
   };
   options.events = [progress = progress_](const ProgressEvent& event) { progress->event(event); };
+  // Checked here, before anything runs: a value that is no duration is a
+  // usage error, not a failure of the first migration.
+  if (!options_.lock_timeout.empty()) duration_option(options_.lock_timeout, "--lock-timeout");
+  if (!options_.statement_timeout.empty()) {
+    duration_option(options_.statement_timeout, "--statement-timeout");
+  }
   options.lock_timeout = options_.lock_timeout;
   options.lock_retries = options_.lock_retries;
   options.statement_timeout = options_.statement_timeout;

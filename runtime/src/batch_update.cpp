@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "bookkeeping.hpp"
+#include "error_context.hpp"
 #include "sql_parts.hpp"
 #include "structmig/connection.hpp"
 #include "structmig/ops.hpp"
@@ -121,8 +122,8 @@ std::size_t Ops::update_in_batches(const BatchUpdate& batch) {
     try {
       row = started ? db.exec_params(next, last_key) : db.exec_params(first, {});
     } catch (const DatabaseError& e) {
-      throw BatchUpdateError(e, batches, done,
-                             failure_note(batch, commits_each_batch, batches, done));
+      detail::throw_with_context<BatchUpdateError>(
+          e, batches, done, failure_note(batch, commits_each_batch, batches, done));
     }
     if (row.empty()) break;  // no row left after the last key
     ++batches;
@@ -137,10 +138,11 @@ std::size_t Ops::update_in_batches(const BatchUpdate& batch) {
     try {
       db.exec(bookkeeping::clear_batch_key(*place));
     } catch (const DatabaseError& e) {
-      throw BatchUpdateError(e, batches, done,
-                             "update_in_batches on " + quote_ident(batch.table) +
-                                 ": every batch committed, but clearing its saved key failed; "
-                                 "a rerun of the migration finds no row after it");
+      detail::throw_with_context<BatchUpdateError>(
+          e, batches, done,
+          "update_in_batches on " + quote_ident(batch.table) +
+              ": every batch committed, but clearing its saved key failed; "
+              "a rerun of the migration finds no row after it");
     }
   }
   if (session_ != nullptr) session_->batch_progress(batch, done, true);

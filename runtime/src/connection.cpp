@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "error_context.hpp"
 #include "structmig/redact.hpp"
 
 namespace structmig {
@@ -19,13 +20,6 @@ std::string trim_trailing_newlines(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) {
     text.pop_back();
   }
-  return text;
-}
-
-std::string describe(const std::string& message, const std::string& sqlstate,
-                     const std::string& statement) {
-  std::string text = sqlstate.empty() ? message : "ERROR " + sqlstate + ": " + message;
-  if (!statement.empty()) text += "\n  statement: " + statement;
   return text;
 }
 
@@ -55,8 +49,17 @@ std::string connection_lost(const std::string& libpq_text) {
   return "the server closed the connection" + (reason.empty() ? "" : ": " + reason);
 }
 
-// The error of a failed result (or of the connection when there is none).
-DatabaseError error_from(PGconn* conn, const PGresult* result, std::string_view statement) {
+// A failure as it came from libpq, and the kind (the subclass) it is.
+struct Failure {
+  DatabaseError error;
+  DatabaseErrorKind kind;
+  [[noreturn]] void raise() const { throw_as(kind, error); }
+};
+
+// The error of a failed result (or of the connection when there is none): a
+// FATAL error or a dead connection is a BrokenConnection, else its SQLSTATE
+// says which kind.
+Failure error_from(PGconn* conn, const PGresult* result, std::string_view statement) {
   std::string sqlstate;
   std::string message;
   if (result != nullptr) {
@@ -70,9 +73,11 @@ DatabaseError error_from(PGconn* conn, const PGresult* result, std::string_view 
       result != nullptr ? PQresultErrorField(result, PG_DIAG_SEVERITY_NONLOCALIZED) : nullptr;
   const bool fatal = severity != nullptr && (std::string_view(severity) == "FATAL" ||
                                              std::string_view(severity) == "PANIC");
-  if (fatal || PQstatus(conn) == CONNECTION_BAD) message = connection_lost(message);
+  const bool lost = fatal || PQstatus(conn) == CONNECTION_BAD;
+  if (lost) message = connection_lost(message);
   if (message.empty()) message = "unknown libpq error";
-  return DatabaseError(trim_trailing_newlines(message), sqlstate, std::string(statement));
+  return {DatabaseError(trim_trailing_newlines(message), sqlstate, std::string(statement)),
+          lost ? DatabaseErrorKind::broken_connection : database_error_kind(sqlstate)};
 }
 
 Result to_result(const PGresult* result) {
@@ -100,7 +105,7 @@ Result to_result(const PGresult* result) {
 
 // Turns a finished result into a Result, or throws what the server said.
 Result take_result(PGconn* conn, ResultPtr result, std::string_view statement) {
-  if (!result) throw error_from(conn, nullptr, statement);
+  if (!result) error_from(conn, nullptr, statement).raise();
   switch (PQresultStatus(result.get())) {
     case PGRES_COMMAND_OK:
     case PGRES_TUPLES_OK:
@@ -112,7 +117,7 @@ Result take_result(PGconn* conn, ResultPtr result, std::string_view statement) {
       throw DatabaseError("COPY is not supported by structmig::Connection", "",
                           std::string(statement));
     default:
-      throw error_from(conn, result.get(), statement);
+      error_from(conn, result.get(), statement).raise();
   }
 }
 
@@ -121,14 +126,6 @@ DatabaseError closed_connection() {
 }
 
 }  // namespace
-
-// Nothing a DatabaseError says shows a password (see redact.hpp).
-DatabaseError::DatabaseError(const std::string& message, std::string sqlstate,
-                             std::string statement)
-    : std::runtime_error(describe(redact_secrets(message), sqlstate, redact_secrets(statement))),
-      sqlstate_(std::move(sqlstate)),
-      statement_(redact_secrets(statement)),
-      server_message_(redact_secrets(message)) {}
 
 // Heterogeneous lookup: a statement's text is found without copying it.
 struct TextHash {
@@ -189,8 +186,8 @@ Connection Connection::open(const std::string& conninfo) {
     throw DatabaseError("out of memory creating a libpq connection", "", "");
   if (PQstatus(impl->conn) != CONNECTION_OK) {
     // libpq may quote the conninfo back, or pieces of a malformed URI.
-    throw DatabaseError(
-        redact_secrets(trim_trailing_newlines(PQerrorMessage(impl->conn)), conninfo), "", "");
+    throw BrokenConnection(DatabaseError(
+        redact_secrets(trim_trailing_newlines(PQerrorMessage(impl->conn)), conninfo), "", ""));
   }
   PQsetNoticeReceiver(impl->conn, &Impl::receive_notice, impl.get());
   return Connection(std::move(impl));
@@ -215,7 +212,8 @@ Connection Connection::open_another() const {
   if (impl->conn == nullptr)
     throw DatabaseError("out of memory creating a libpq connection", "", "");
   if (PQstatus(impl->conn) != CONNECTION_OK) {
-    throw DatabaseError(trim_trailing_newlines(PQerrorMessage(impl->conn)), "", "");
+    throw BrokenConnection(
+        DatabaseError(trim_trailing_newlines(PQerrorMessage(impl->conn)), "", ""));
   }
   PQsetNoticeReceiver(impl->conn, &Impl::receive_notice, impl.get());
   return Connection(std::move(impl));
@@ -261,7 +259,7 @@ void Connection::exec_pipeline(const std::vector<std::string>& statements) {
   if (statements.empty()) return;
   if (!impl_) throw closed_connection();
   PGconn* conn = impl_->conn;
-  if (PQenterPipelineMode(conn) != 1) throw error_from(conn, nullptr, "");
+  if (PQenterPipelineMode(conn) != 1) error_from(conn, nullptr, "").raise();
 
   // Blocking mode: every statement is queued before any result is read. The
   // server's answers to DDL are a few bytes each, so the socket buffers hold
@@ -270,30 +268,32 @@ void Connection::exec_pipeline(const std::vector<std::string>& statements) {
   for (std::size_t i = 0; i < statements.size(); ++i) {
     if (PQsendQueryParams(conn, statements[i].c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) !=
         1) {
-      DatabaseError cause = error_from(conn, nullptr, statements[i]);
+      const Failure cause = error_from(conn, nullptr, statements[i]);
       impl_->abandon_pipeline();
-      throw StatementError(cause, i);
+      std::rethrow_exception(detail::with_context<StatementError>(cause.kind, cause.error, i));
     }
   }
   if (PQpipelineSync(conn) != 1) {
-    DatabaseError cause = error_from(conn, nullptr, "");
+    const Failure cause = error_from(conn, nullptr, "");
     impl_->abandon_pipeline();
-    throw cause;
+    cause.raise();
   }
 
   // Results arrive in order: each statement's result(s) then a null, and the
   // synchronisation point last. After the first failure the server skips
   // the rest, which libpq reports as PGRES_PIPELINE_ABORTED.
-  std::optional<StatementError> failure;
+  std::exception_ptr failure;  // a StatementError of the first failure's kind
   std::size_t index = 0;
   for (;;) {
     ResultPtr result(PQgetResult(conn));
     if (!result) {
       ++index;
       if (index > statements.size()) {  // no sync will come: the connection is gone
-        DatabaseError cause = error_from(conn, nullptr, "");
+        const Failure cause = error_from(conn, nullptr, "");
         PQexitPipelineMode(conn);
-        throw failure ? *failure : StatementError(cause, statements.size());
+        if (failure) std::rethrow_exception(failure);
+        std::rethrow_exception(
+            detail::with_context<StatementError>(cause.kind, cause.error, statements.size()));
       }
       continue;
     }
@@ -301,11 +301,12 @@ void Connection::exec_pipeline(const std::vector<std::string>& statements) {
     if (status == PGRES_PIPELINE_SYNC) break;
     if ((status == PGRES_FATAL_ERROR || status == PGRES_BAD_RESPONSE) && !failure) {
       const std::size_t at = std::min(index, statements.size() - 1);
-      failure.emplace(error_from(conn, result.get(), statements[at]), at);
+      const Failure cause = error_from(conn, result.get(), statements[at]);
+      failure = detail::with_context<StatementError>(cause.kind, cause.error, at);
     }
   }
-  if (PQexitPipelineMode(conn) != 1 && !failure) throw error_from(conn, nullptr, "");
-  if (failure) throw *failure;
+  if (PQexitPipelineMode(conn) != 1 && !failure) error_from(conn, nullptr, "").raise();
+  if (failure) std::rethrow_exception(failure);
 }
 
 bool RowView::is_null(int column) const noexcept {
@@ -332,10 +333,10 @@ std::uint64_t Connection::exec_prepared(std::string_view sql, std::span<const ch
   }
   ResultPtr result(PQexecPrepared(conn, found->second.c_str(), static_cast<int>(params.size()),
                                   params.data(), nullptr, nullptr, 0 /* text results */));
-  if (!result) throw error_from(conn, nullptr, sql);
+  if (!result) error_from(conn, nullptr, sql).raise();
   const ExecStatusType status = PQresultStatus(result.get());
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-    throw error_from(conn, result.get(), sql);
+    error_from(conn, result.get(), sql).raise();
   }
   const int rows = PQntuples(result.get());
   if (on_row) {

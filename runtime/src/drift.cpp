@@ -36,6 +36,6 @@ DriftReport check_drift(Connection& connection, const Schema& model) {
 }
 
 SchemaDrift::SchemaDrift(DriftReport report)
-    : std::runtime_error(drift_message(report)), report_(std::move(report)) {}
+    : Error(drift_message(report)), report_(std::move(report)) {}
 
 }  // namespace structmig

@@ -37,7 +37,7 @@ std::string mismatch_text(const std::vector<ChecksumChange>& changes) {
 }  // namespace
 
 ChecksumMismatch::ChecksumMismatch(std::vector<ChecksumChange> changes)
-    : std::runtime_error(mismatch_text(changes)), changes_(std::move(changes)) {}
+    : HistoryError(mismatch_text(changes)), changes_(std::move(changes)) {}
 
 UnknownAppliedRevision::UnknownAppliedRevision(std::vector<std::string> revisions)
     : RevisionError(unknown_text(revisions)), revisions_(std::move(revisions)) {}

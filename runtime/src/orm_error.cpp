@@ -24,7 +24,7 @@ std::string describe(MappingError::Direction direction, const std::string& table
 
 MappingError::MappingError(Direction direction, std::string table, std::string column,
                            std::string value, const std::string& reason)
-    : std::runtime_error(describe(direction, table, column, shown(value), reason)),
+    : Error(describe(direction, table, column, shown(value), reason)),
       direction_(direction),
       table_(std::move(table)),
       column_(std::move(column)),

@@ -103,7 +103,8 @@ void RevisionGraph::order() {
     for (const auto& [revision, count] : waiting) {
       if (count != 0) stuck.push_back(revision);
     }
-    throw CycleDetected("the parent and dependency links form a cycle through: " + join(stuck));
+    throw CycleDetected("the parent and dependency links form a cycle through: " + join(stuck),
+                        stuck);
   }
 }
 

@@ -16,6 +16,7 @@
 #include <optional>
 
 #include "bookkeeping.hpp"
+#include "error_context.hpp"
 #include "lock_probe.hpp"
 #include "step_description.hpp"
 #include "structmig/ops.hpp"
@@ -121,7 +122,7 @@ class StepRunner final : public MigrationSession {
   }
 
   void rethrow_failure() const {
-    if (failure_) throw *failure_;
+    if (failure_) std::rethrow_exception(failure_);
   }
 
   /// What a failure leaves behind, for the error's note.
@@ -377,10 +378,10 @@ class StepRunner final : public MigrationSession {
     std::string note = what_happened;
     const std::string rest = failure_note();
     note += (note.empty() ? "" : "; ") + rest;
-    failure_.emplace(cause, std::string(run_.migration.revision),
-                     std::string(run_.migration.message), statement_index, std::move(note),
-                     step_);
-    throw *failure_;
+    failure_ = with_context<MigrationError>(cause, std::string(run_.migration.revision),
+                                            std::string(run_.migration.message), statement_index,
+                                            std::move(note), step_);
+    std::rethrow_exception(failure_);
   }
 
   Connection& connection_;
@@ -392,7 +393,7 @@ class StepRunner final : public MigrationSession {
   bool session_settings_ = false;
   std::size_t step_ = 0;      // steps counted so far (the current one's index)
   std::size_t executed_ = 0;  // the migration's statements so far, skipped ones included
-  std::optional<MigrationError> failure_;
+  std::exception_ptr failure_;  // a MigrationError of the failure's kind
   std::optional<StepWatch> watch_;  // the step running now, when progress is reported
   bool batch_watch_ = false;        // watch_ is update_in_batches' own (outside a step)
   bool flushed_ = false;            // the migration asked for the database while recording
@@ -432,7 +433,8 @@ void run_migration(Connection& connection, const MigrationRun& run) {
     if (const auto* batch = dynamic_cast<const BatchUpdateError*>(&e)) {
       note = batch->note() + "; " + note;  // what its batches left behind
     }
-    throw MigrationError(e, revision, message, std::nullopt, std::move(note), runner.step());
+    throw_with_context<MigrationError>(e, revision, message, std::nullopt, std::move(note),
+                                       runner.step());
   } catch (const std::exception& e) {  // the migration's own code
     runner.abandon();
     throw MigrationError(DatabaseError(e.what(), "", ""), revision, message, std::nullopt,

@@ -134,12 +134,12 @@ llvm::Error write_index_and_depfile(const std::string& dir, const std::string& i
 }
 
 void print_errors(llvm::Error err) {
-  llvm::handleAllErrors(std::move(err), [](const llvm::ErrorInfoBase& info) {
-    const std::string message = info.message();
-    const llvm::StringRef text = message;
-    const bool located = text.startswith("structmig:") || text.contains(": error: ");
-    llvm::errs() << (located ? "" : "structmig: error: ") << message << "\n";
-  });
+  llvm::handleAllErrors(
+      std::move(err),
+      [](const llvm::StringError& own) { llvm::errs() << own.getMessage() << "\n"; },
+      [](const llvm::ErrorInfoBase& other) {
+        llvm::errs() << "structmig: error: " << other.message() << "\n";
+      });
 }
 
 }  // namespace structmig::commands

@@ -52,9 +52,11 @@ llvm::Error run_generate(const GenerateOptions& options);
 llvm::Error run_merge(const MergeOptions& options);
 llvm::Error run_revision(const RevisionOptions& options);
 
-/// Prints each error as a line (or lines) on stderr: messages that already
-/// say where they are ("<file>: error: ...", "structmig: ...") as they are,
-/// others after "structmig: error: ".
+/// Prints each error as a line (or lines) on stderr, the prefix chosen by its
+/// type: the tool's own errors (llvm::StringError, which every stage creates
+/// with its place: "<file>:<line>:<col>: error: ...", "<file>: error: ...",
+/// "structmig: ...") as they are; any other (an LLVM library's) after
+/// "structmig: error: ".
 void print_errors(llvm::Error error);
 
 }  // namespace structmig::commands

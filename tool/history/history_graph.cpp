@@ -34,14 +34,10 @@ std::vector<Migration> migrations_of(const History& history) {
 }
 
 // The revisions a cycle error of the graph names, with their files.
-std::string cycle_members(const History& history, llvm::StringRef graph_message) {
+std::string cycle_members(const History& history, const std::vector<std::string>& revisions) {
   std::string out;
-  const size_t through = graph_message.find("through: ");
-  if (through == llvm::StringRef::npos) return out;
-  llvm::SmallVector<llvm::StringRef, 8> revisions;
-  graph_message.substr(through + 9).split(revisions, ", ");
-  for (llvm::StringRef revision : revisions) {
-    if (const MigrationSource* source = history.find(revision.trim())) {
+  for (const std::string& revision : revisions) {
+    if (const MigrationSource* source = history.find(revision)) {
       out += "\n  " + source->path + ": " + describe_migration(*source);
     }
   }
@@ -96,7 +92,7 @@ llvm::Expected<RevisionGraph> build_graph(const History& history) {
     return error("structmig: error: the migration history in " + history.directory +
                  " has a cycle (a migration is its own ancestor, through .parents or "
                  ".depends_on); " +
-                 cycle.what() + ":" + cycle_members(history, cycle.what()));
+                 cycle.what() + ":" + cycle_members(history, cycle.revisions()));
   } catch (const RevisionError& other) {
     return error("structmig: error: the migration history in " + history.directory +
                  " is invalid: " + other.what());

@@ -14,26 +14,13 @@
 #include <string_view>
 #include <vector>
 
+#include "structmig/error.hpp"
+
 namespace structmig {
 
-/// A failure reported by PostgreSQL or libpq. Carries the SQLSTATE (empty for
-/// client-side failures such as a refused connection) and the statement.
-class DatabaseError : public std::runtime_error {
- public:
-  DatabaseError(const std::string& message, std::string sqlstate, std::string statement);
-  const std::string& sqlstate() const noexcept { return sqlstate_; }
-  const std::string& statement() const noexcept { return statement_; }
-  /// PostgreSQL's primary message alone (what() adds SQLSTATE and statement).
-  const std::string& server_message() const noexcept { return server_message_; }
-
- private:
-  std::string sqlstate_;
-  std::string statement_;
-  std::string server_message_;
-};
-
 /// A statement of a pipeline failed: which one (0-based) and why.
-class StatementError : public DatabaseError {
+/// Of the kind (LockTimeout …) of the statement's own error.
+class StatementError : public virtual DatabaseError {
  public:
   StatementError(const DatabaseError& cause, std::size_t index)
       : DatabaseError(cause), index_(index) {}

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "structmig/connection.hpp"
+#include "structmig/error.hpp"
 #include "structmig/schema.hpp"
 
 namespace structmig {
@@ -72,8 +73,8 @@ DriftReport check_drift(Connection& connection, const Schema& model);
 /// The database does not match the program's schema (start-up with
 /// StartupOptions::schema). what(): "the database schema does not match this
 /// program's models (N difference(s)):" then one indented line per
-/// difference. Same base as NotAtHead (std::runtime_error).
-class SchemaDrift : public std::runtime_error {
+/// difference. Same base as NotAtHead (structmig::Error).
+class SchemaDrift : public Error {
  public:
   explicit SchemaDrift(DriftReport report);
   const DriftReport& report() const noexcept { return report_; }

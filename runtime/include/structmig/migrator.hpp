@@ -126,9 +126,9 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view text);
 
 /// The migration lock was not free within MigratorOptions::migration_lock_timeout;
 /// the message names the process holding it.
-class MigrationLockTimeout : public std::runtime_error {
+class MigrationLockTimeout : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  using Error::Error;
 };
 
 /// Where the database stands relative to this program's history; read with
@@ -152,8 +152,9 @@ struct DatabaseStatus {
 /// number when the failure was in the migration's own query, its code, or
 /// structmig's bookkeeping), then the note (if any) on a line of its own.
 /// Earlier steps stay applied; structmig_version stays at the last good
-/// revision.
-class MigrationError : public DatabaseError {
+/// revision. The object thrown is also of the cause's kind (LockTimeout,
+/// UniqueViolation …, see error.hpp).
+class MigrationError : public virtual DatabaseError {
  public:
   MigrationError(const DatabaseError& cause, std::string revision, std::string migration_message,
                  std::optional<std::size_t> statement_index, std::string note = {},
@@ -183,7 +184,7 @@ class MigrationError : public DatabaseError {
 /// Applied migrations were changed after they were applied; upgrade() stops
 /// before applying anything. The message names each one with both checksums
 /// and the option that accepts them.
-class ChecksumMismatch : public std::runtime_error {
+class ChecksumMismatch : public HistoryError {
  public:
   explicit ChecksumMismatch(std::vector<ChecksumChange> changes);
   const std::vector<ChecksumChange>& changes() const noexcept { return changes_; }

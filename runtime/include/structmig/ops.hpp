@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "structmig/connection.hpp"
+#include "structmig/error.hpp"
 #include "structmig/constraint.hpp"
 #include "structmig/schema.hpp"
 #include "structmig/ops_recorder.hpp"
@@ -239,9 +240,9 @@ struct ExecuteSql {
 
 /// Thrown by reverse() for an operation that has no inverse (raw SQL), or
 /// whose inverse is nothing (VALIDATE, a backfill, a step boundary).
-class IrreversibleOp : public std::logic_error {
+class IrreversibleOp : public Error {
  public:
-  using std::logic_error::logic_error;
+  using Error::Error;
 };
 
 Op reverse(const Op& op);
@@ -320,9 +321,9 @@ class MigrationSession {
 
 /// Thrown when a migration needs the live database (a data migration) while
 /// it is being rendered as offline SQL.
-class OfflineUnsupported : public std::runtime_error {
+class OfflineUnsupported : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  using Error::Error;
 };
 
 /// The columns of a unique key, in order: `"id"`, or `{"org", "member"}`.
@@ -359,7 +360,8 @@ struct BatchUpdate {
 /// A batch of update_in_batches failed. Carries the server's error and what
 /// the batches before it left behind (committed, outside a transaction, or
 /// rolled back with the step); the migrator adds note() to its MigrationError.
-class BatchUpdateError : public DatabaseError {
+/// Of the kind (LockTimeout …) of the batch's own error.
+class BatchUpdateError : public virtual DatabaseError {
  public:
   BatchUpdateError(const DatabaseError& cause, std::size_t batches_done, std::size_t rows_done,
                    std::string note)

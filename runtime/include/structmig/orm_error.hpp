@@ -6,11 +6,13 @@
 #include <string>
 #include <string_view>
 
+#include "structmig/error.hpp"
+
 namespace structmig {
 
 /// A value that does not convert between C++ and its column's text form.
 /// what(): `structmig: cannot read tickets.priority from "abc": not an integer`.
-class MappingError : public std::runtime_error {
+class MappingError : public Error {
  public:
   enum class Direction { read, write };
   MappingError(Direction direction, std::string table, std::string column, std::string value,
@@ -31,9 +33,9 @@ class MappingError : public std::runtime_error {
 namespace detail {
 
 /// Thrown by a codec; the mapper adds the table, column and value.
-class ConversionFailure : public std::runtime_error {
+class ConversionFailure : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  using Error::Error;
 };
 
 [[noreturn]] void throw_read_error(std::string_view table, std::string_view column,

@@ -22,14 +22,15 @@
 #include <string_view>
 #include <vector>
 
+#include "structmig/error.hpp"
 #include "structmig/migration.hpp"
 
 namespace structmig {
 
-/// Root of every revision-graph error.
-class RevisionError : public std::runtime_error {
+/// Root of every revision-graph error (a HistoryError).
+class RevisionError : public HistoryError {
  public:
-  using std::runtime_error::runtime_error;
+  using HistoryError::HistoryError;
 };
 /// No revision has this id or prefix (or the target is malformed).
 class UnknownRevision : public RevisionError {
@@ -59,7 +60,13 @@ class MultipleHeads : public RevisionError {
 /// The parent or dependency links form a cycle.
 class CycleDetected : public RevisionError {
  public:
-  using RevisionError::RevisionError;
+  CycleDetected(const std::string& message, std::vector<std::string> revisions)
+      : RevisionError(message), revisions_(std::move(revisions)) {}
+  /// The revisions on the cycle or waiting behind it, sorted.
+  const std::vector<std::string>& revisions() const noexcept { return revisions_; }
+
+ private:
+  std::vector<std::string> revisions_;
 };
 /// A migration names a parent or a dependency that does not exist.
 class MissingParent : public RevisionError {

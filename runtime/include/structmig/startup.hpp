@@ -55,11 +55,11 @@ struct StartupReport {
 /// verify mode: the database is not exactly at head. The message says how
 /// (behind, naming what is not applied; at a revision this program does not
 /// know; an applied migration changed) and status() has the details.
-class NotAtHead : public std::runtime_error {
+class NotAtHead : public Error {
  public:
   enum class Reason { behind, unknown_revision, changed_checksum };
   NotAtHead(const std::string& message, Reason reason, DatabaseStatus status)
-      : std::runtime_error(message), reason_(reason), status_(std::move(status)) {}
+      : Error(message), reason_(reason), status_(std::move(status)) {}
   Reason reason() const noexcept { return reason_; }
   const DatabaseStatus& status() const noexcept { return status_; }
 

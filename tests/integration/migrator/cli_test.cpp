@@ -108,20 +108,20 @@ TEST_F(CliTest, DatabaseUrlFromTheEnvironment) {
 
 TEST_F(CliTest, BadTargetFailsWithOneErrorLine) {
   Outcome bad = migrate({"--url", conninfo(), "upgrade", "nosuchrevision"});
-  EXPECT_NE(bad.code, 0);
+  EXPECT_EQ(bad.code, 3);  // a HistoryError
   EXPECT_EQ(bad.err.rfind("error: ", 0), 0u) << bad.err;
   EXPECT_EQ(line_count(bad.err), 1u) << bad.err;
   EXPECT_TRUE(contains(bad.err, "nosuchrevision")) << bad.err;
 
   Outcome too_far = migrate({"--url", conninfo(), "downgrade", "-1"});
-  EXPECT_NE(too_far.code, 0);
+  EXPECT_EQ(too_far.code, 3);
   EXPECT_EQ(too_far.err.rfind("error: ", 0), 0u) << too_far.err;
   EXPECT_EQ(schema_of(db()), expected_after(0));
 }
 
 TEST_F(CliTest, ConnectionFailureIsOneErrorLine) {
   Outcome refused = migrate({"--url", conninfo() + "_missing", "current"});
-  EXPECT_EQ(refused.code, 1);
+  EXPECT_EQ(refused.code, 6);  // BrokenConnection
   EXPECT_EQ(refused.err.rfind("error: ", 0), 0u) << refused.err;
   EXPECT_EQ(line_count(refused.err), 1u) << refused.err;
 }
@@ -190,7 +190,7 @@ TEST_F(CliTest, GraphVerbsNeedNoDatabase) {
   EXPECT_EQ(line_count(migrate({"history", "-r", ":b0"}, diamond).out), 2u);
   EXPECT_EQ(line_count(migrate({"history", "-r", "d0:"}, diamond).out), 2u);
   Outcome bad_range = migrate({"history", "-r", "b0"}, diamond);
-  EXPECT_EQ(bad_range.code, 1);
+  EXPECT_EQ(bad_range.code, 3);
   EXPECT_EQ(bad_range.err.rfind("error: ", 0), 0u) << bad_range.err;
 
   Outcome verbose = migrate({"--url", kNowhere, "heads", "--verbose"}, diamond);
@@ -207,7 +207,7 @@ TEST_F(CliTest, GraphVerbsNeedNoDatabase) {
   Outcome show_root = migrate({"show", "a0"}, diamond);
   EXPECT_TRUE(contains(show_root.out, "Branches into: b00000000002, c00000000003"))
       << show_root.out;
-  EXPECT_EQ(migrate({"show", "base"}, diamond).code, 1);
+  EXPECT_EQ(migrate({"show", "base"}, diamond).code, 3);
   EXPECT_EQ(migrate({"show"}, diamond).code, 2);
 }
 
@@ -242,7 +242,7 @@ TEST_F(CliTest, StampRecordsWithoutRunning) {
   Outcome log = migrate({"--url", conninfo(), "history", "--log"});
   EXPECT_TRUE(contains(log.out, "stamp      " + id(kPriority))) << log.out;
   EXPECT_EQ(migrate({"--url", conninfo(), "stamp"}).code, 2);
-  EXPECT_EQ(migrate({"--url", conninfo(), "stamp", "zz"}).code, 1);
+  EXPECT_EQ(migrate({"--url", conninfo(), "stamp", "zz"}).code, 3);
 }
 
 TEST_F(CliTest, SqlGoesToStdoutWithoutADatabase) {
@@ -277,7 +277,7 @@ TEST_F(CliTest, SqlGoesToStdoutWithoutADatabase) {
   EXPECT_TRUE(no_from.err.empty()) << no_from.err;
 
   Outcome range_online = migrate({"--url", conninfo(), "upgrade", "base:head"});
-  EXPECT_EQ(range_online.code, 1);
+  EXPECT_EQ(range_online.code, 3);
   EXPECT_TRUE(contains(range_online.err, "--sql")) << range_online.err;
 }
 
@@ -309,7 +309,7 @@ TEST_F(CliTest, ChangedChecksumsStopUpgradeUntilAccepted) {
     if (m.revision == kUsers) m.checksum = "beef00000001";
   }
   Outcome refused = migrate({"--url", conninfo(), "upgrade"}, changed);
-  EXPECT_EQ(refused.code, 1);
+  EXPECT_EQ(refused.code, 3);  // ChecksumMismatch is a HistoryError
   EXPECT_EQ(line_count(refused.err), 1u) << refused.err;
   EXPECT_TRUE(contains(refused.err, "error: an applied migration was changed")) << refused.err;
   EXPECT_TRUE(contains(refused.err, "--accept-checksums")) << refused.err;
@@ -327,7 +327,7 @@ TEST_F(CliTest, UnknownAppliedRevisionAndAmbiguousPrefixes) {
   EXPECT_EQ(current.code, 0) << current.err;
   EXPECT_EQ(current.out, "ffffffffffff (unknown to this program)\n");
   Outcome up = migrate({"--url", conninfo(), "upgrade"});
-  EXPECT_EQ(up.code, 1);
+  EXPECT_EQ(up.code, 3);
   EXPECT_EQ(up.err,
             "error: the database is at revision ffffffffffff, which this program does not know — "
             "was it migrated by a newer release?\n");
@@ -338,14 +338,18 @@ TEST_F(CliTest, UnknownAppliedRevisionAndAmbiguousPrefixes) {
       Migration{"ab0000000002", {"ab0000000001"}, "second", true, nullptr, nullptr},
   };
   Outcome ambiguous = migrate({"--url", kNowhere, "show", "ab"}, twins);
-  EXPECT_EQ(ambiguous.code, 1);
+  EXPECT_EQ(ambiguous.code, 3);
   EXPECT_TRUE(contains(ambiguous.err, "candidates: ab0000000001, ab0000000002")) << ambiguous.err;
 }
 
 TEST_F(CliTest, TimeoutOptionsReachTheSteps) {
   Outcome bad = migrate({"--url", conninfo(), "--statement-timeout", "soon", "upgrade"});
-  EXPECT_EQ(bad.code, 1);
-  EXPECT_TRUE(contains(bad.err, "statement_timeout \"soon\" is not a duration")) << bad.err;
+  EXPECT_EQ(bad.code, 2);  // a usage error, found before anything runs
+  EXPECT_TRUE(contains(bad.err, "--statement-timeout: \"soon\" is not a duration")) << bad.err;
+  Outcome bad_lock = migrate({"--url", conninfo(), "--lock-timeout", "later", "upgrade"});
+  EXPECT_EQ(bad_lock.code, 2);
+  EXPECT_TRUE(contains(bad_lock.err, "--lock-timeout: \"later\" is not a duration"))
+      << bad_lock.err;
   EXPECT_EQ(schema_of(db()), expected_after(0));
   Outcome good = migrate({"--url", conninfo(), "upgrade", "--lock-timeout", "5s"});
   EXPECT_EQ(good.code, 0) << good.err;
@@ -432,7 +436,7 @@ TEST_F(CliTest, NoDatabaseGivenSaysHowToGiveOne) {
       {"DATABASE_URL", "PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE"});
   // libpq's defaults (the local socket, the login name) lead nowhere here.
   Outcome current = migrate({"current"});
-  EXPECT_EQ(current.code, 1);
+  EXPECT_EQ(current.code, 6);
   EXPECT_EQ(line_count(current.err), 1u) << current.err;
   EXPECT_TRUE(current.err.starts_with(
       "error: no database given: pass --url or set DATABASE_URL (or libpq's PG* variables); "
@@ -440,7 +444,7 @@ TEST_F(CliTest, NoDatabaseGivenSaysHowToGiveOne) {
       << current.err;
   // A URL that was given fails in libpq's words alone.
   Outcome given = migrate({"--url", conninfo() + "_missing", "current"});
-  EXPECT_EQ(given.code, 1);
+  EXPECT_EQ(given.code, 6);
   EXPECT_FALSE(contains(given.err, "no database given")) << given.err;
 }
 
@@ -455,7 +459,7 @@ TEST_F(CliTest, ConnectionLostOnTheServerSideIsOneLine) {
   const std::vector<Migration> list{
       Migration{"aa0000000001", {}, "lose the connection", true, &terminate_own_session, &nothing}};
   Outcome up = migrate({"--url", conninfo(), "upgrade"}, list);
-  EXPECT_EQ(up.code, 1);
+  EXPECT_EQ(up.code, 6);  // a MigrationError that is a BrokenConnection
   // After the step's start line (progress), the error: one line.
   const std::size_t up_error_at = up.err.find("error: ");
   ASSERT_NE(up_error_at, std::string::npos) << up.err;
@@ -484,7 +488,7 @@ TEST_F(CliTest, ConnectionLostOnTheServerSideIsOneLine) {
   }
   upgrade.join();
   EXPECT_EQ(killed, "1");
-  EXPECT_EQ(waiting.code, 1);
+  EXPECT_EQ(waiting.code, 6);
   // After the "waiting for the migration lock" line, one error line.
   const std::size_t error_at = waiting.err.find("error: ");
   ASSERT_NE(error_at, std::string::npos) << waiting.err;
@@ -492,6 +496,40 @@ TEST_F(CliTest, ConnectionLostOnTheServerSideIsOneLine) {
   EXPECT_EQ(line_count(last), 1u) << waiting.err;
   EXPECT_TRUE(last.starts_with("error: the server closed the connection")) << waiting.err;
   EXPECT_FALSE(contains(last, "This probably means")) << waiting.err;
+}
+
+void insert_a_duplicate(Ops& ops) {
+  ops.execute("CREATE TABLE dup (k int PRIMARY KEY)");
+  ops.execute("INSERT INTO dup VALUES (1), (1)");
+}
+void alter_held(Ops& ops) { ops.execute("ALTER TABLE held ADD COLUMN x int"); }
+
+// The exit code says what kind of failure it was (error.hpp's classes, see
+// exit_codes.hpp): a failed statement 4, a lock not obtained 5 (retry later).
+TEST_F(CliTest, ExitCodeFollowsTheTypeOfTheFailure) {
+  const std::vector<Migration> duplicate{
+      Migration{"dd0000000001", {}, "insert a duplicate", true, &insert_a_duplicate, &nothing}};
+  Outcome unique = migrate({"--url", conninfo(), "upgrade"}, duplicate);
+  EXPECT_EQ(unique.code, 4) << unique.err;
+  EXPECT_TRUE(contains(unique.err, "ERROR 23505")) << unique.err;
+
+  db().exec("CREATE TABLE held (n int)");
+  Connection holder = Connection::open(conninfo());
+  holder.exec("BEGIN; LOCK TABLE held IN ACCESS EXCLUSIVE MODE");
+  const std::vector<Migration> alter{
+      Migration{"ee0000000001", {}, "alter a held table", true, &alter_held, &nothing}};
+  Outcome locked = migrate(
+      {"--url", conninfo(), "--lock-timeout", "100ms", "--lock-retries", "0", "upgrade"}, alter);
+  EXPECT_EQ(locked.code, 5) << locked.err;
+  EXPECT_TRUE(contains(locked.err, "ERROR 55P03")) << locked.err;
+  holder.exec("ROLLBACK");
+
+  const std::string key = std::to_string(kMigrationLockKey);
+  holder.exec("SELECT pg_advisory_lock(" + key + ")");
+  Outcome waited = migrate({"--url", conninfo(), "--migration-lock-timeout", "300ms", "upgrade"},
+                           alter);
+  EXPECT_EQ(waited.code, 5) << waited.err;
+  holder.exec("SELECT pg_advisory_unlock(" + key + ")");
 }
 
 // The secrets of this test: none may appear in anything printed or thrown.
@@ -517,7 +555,7 @@ TEST_F(CliTest, MalformedUrlsNeverShowTheirPassword) {
        {"postgresql://user:Secret-7f3a@[::1", "postgres://user:Secret-7f3a@host:notaport/db",
         "postgresql://user:Wr@ng-Secret@[::1]:x/db", "host=h password='Secret-7f3a' nonsense"}) {
     Outcome flag = migrate({"--url", url, "current"});
-    EXPECT_EQ(flag.code, 1) << url;
+    EXPECT_EQ(flag.code, 6) << url;
     expect_no_secret(flag.out + flag.err);
     // libpq quotes the URI back only when it cannot split it.
     if (url.find('[') != std::string::npos && url.find("]") == std::string::npos) {
@@ -527,7 +565,7 @@ TEST_F(CliTest, MalformedUrlsNeverShowTheirPassword) {
     ASSERT_EQ(setenv("DATABASE_URL", url.c_str(), 1), 0);
     Outcome environment = migrate({"current"});
     unsetenv("DATABASE_URL");
-    EXPECT_EQ(environment.code, 1) << url;
+    EXPECT_EQ(environment.code, 6) << url;
     expect_no_secret(environment.out + environment.err);
 
     expect_no_secret(exception_text(url));
@@ -563,7 +601,7 @@ TEST_F(CliTest, AWrongPasswordIsNeverShown) {
             " user=pwuser password=Wrong-Pass-91c",
         "postgresql://pwuser:Wr@ng-Secret@127.0.0.1:" + port + "/" + dbname}) {
     Outcome wrong = migrate({"--url", url, "upgrade"});
-    EXPECT_EQ(wrong.code, 1) << url;
+    EXPECT_EQ(wrong.code, 6) << url;
     EXPECT_EQ(line_count(wrong.err), 1u) << wrong.err;
     expect_no_secret(wrong.out + wrong.err);
     expect_no_secret(exception_text(url));

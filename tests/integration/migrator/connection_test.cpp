@@ -3,7 +3,10 @@
 // rollback on destruction, silenced NOTICEs and move-only ownership.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <exception>
 #include <string>
+#include <thread>
 #include <utility>
 
 #include "history_fixture.hpp"
@@ -61,11 +64,116 @@ TEST_F(ConnectionTest, ExecParamsErrorsAreDatabaseErrors) {
   }
 }
 
-TEST_F(ConnectionTest, RefusedConnectionIsADatabaseErrorWithoutSqlstate) {
+TEST_F(ConnectionTest, UniqueViolationIsItsOwnClass) {
+  db().exec("CREATE TABLE u (k int PRIMARY KEY)");
+  db().exec("INSERT INTO u VALUES (1)");
   try {
-    Connection::open(conninfo() + "_does_not_exist");
+    db().exec_params("INSERT INTO u VALUES ($1)", {std::string("1")});
+    FAIL() << "expected UniqueViolation";
+  } catch (const UniqueViolation& e) {
+    EXPECT_EQ(e.sqlstate(), "23505");
+    EXPECT_EQ(e.statement(), "INSERT INTO u VALUES ($1)");
+  }
+  // In a pipeline: a StatementError with its index, and a UniqueViolation.
+  try {
+    db().exec_pipeline({"INSERT INTO u VALUES (2)", "INSERT INTO u VALUES (1)"});
+    FAIL() << "expected StatementError";
+  } catch (const StatementError& e) {
+    EXPECT_EQ(e.index(), 1u);
+    EXPECT_NE(dynamic_cast<const UniqueViolation*>(&e), nullptr) << e.what();
+  }
+  // Any other SQLSTATE stays a plain DatabaseError.
+  try {
+    db().exec("SELECT 1/0");
     FAIL() << "expected DatabaseError";
   } catch (const DatabaseError& e) {
+    EXPECT_EQ(e.sqlstate(), "22012");
+    EXPECT_EQ(kind_of(e), DatabaseErrorKind::other);
+  }
+}
+
+TEST_F(ConnectionTest, LockTimeoutWithTwoSessionsIsALockTimeout) {
+  db().exec("CREATE TABLE held (n int)");
+  Connection holder = db().open_another();
+  Transaction hold(holder);
+  holder.exec("LOCK TABLE held IN ACCESS EXCLUSIVE MODE");
+  db().exec("SET lock_timeout = '100ms'");
+  try {
+    db().exec("SELECT * FROM held");
+    FAIL() << "expected LockTimeout";
+  } catch (const LockTimeout& e) {
+    EXPECT_EQ(e.sqlstate(), "55P03");
+    EXPECT_EQ(e.statement(), "SELECT * FROM held");
+  }
+  try {
+    db().exec_pipeline({"BEGIN", "SELECT * FROM held", "COMMIT"});
+    FAIL() << "expected StatementError";
+  } catch (const LockTimeout& e) {
+    const auto* statement = dynamic_cast<const StatementError*>(&e);
+    ASSERT_NE(statement, nullptr) << e.what();
+    EXPECT_EQ(statement->index(), 1u);
+  }
+  db().exec("ROLLBACK");  // the pipeline's BEGIN left the transaction aborted
+  db().exec("RESET lock_timeout");
+}
+
+TEST_F(ConnectionTest, DeadlockWithTwoSessionsIsADeadlock) {
+  db().exec("CREATE TABLE a (n int); CREATE TABLE b (n int)");
+  Connection other = db().open_another();
+  db().exec("BEGIN; LOCK TABLE a");
+  other.exec("BEGIN; LOCK TABLE b");
+  // The other session waits for a; this one then asks for b: the server
+  // detects the cycle after deadlock_timeout (1 s) and cancels one of them.
+  std::exception_ptr other_failure;
+  std::thread waiter([&] {
+    try {
+      other.exec("LOCK TABLE a");
+    } catch (...) {
+      other_failure = std::current_exception();
+    }
+  });
+  std::exception_ptr own_failure;
+  try {
+    for (int i = 0; i < 100 && db().exec("SELECT count(*) FROM pg_locks WHERE NOT granted")
+                                       .text(0, 0) == "0";
+         ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    db().exec("LOCK TABLE b");
+  } catch (...) {
+    own_failure = std::current_exception();
+  }
+  db().exec("ROLLBACK");
+  waiter.join();
+  other.exec("ROLLBACK");
+  ASSERT_TRUE((own_failure == nullptr) != (other_failure == nullptr));
+  try {
+    std::rethrow_exception(own_failure ? own_failure : other_failure);
+  } catch (const Deadlock& e) {
+    EXPECT_EQ(e.sqlstate(), "40P01");
+  } catch (const std::exception& e) {
+    FAIL() << "not a Deadlock: " << e.what();
+  }
+}
+
+TEST_F(ConnectionTest, ATerminatedSessionIsABrokenConnection) {
+  Connection doomed = db().open_another();
+  db().exec_params("SELECT pg_terminate_backend($1::int)",
+                   {std::to_string(doomed.backend_pid())});
+  try {
+    doomed.exec("SELECT 1");
+    FAIL() << "expected BrokenConnection";
+  } catch (const BrokenConnection& e) {
+    EXPECT_NE(std::string(e.what()).find("the server closed the connection"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST_F(ConnectionTest, RefusedConnectionIsABrokenConnectionWithoutSqlstate) {
+  try {
+    Connection::open(conninfo() + "_does_not_exist");
+    FAIL() << "expected BrokenConnection";
+  } catch (const BrokenConnection& e) {
     EXPECT_TRUE(e.sqlstate().empty());
     EXPECT_NE(std::string(e.what()).find("does not exist"), std::string::npos) << e.what();
   }

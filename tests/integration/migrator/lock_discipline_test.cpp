@@ -344,6 +344,9 @@ TEST_F(LockDisciplineTest, TooFewRetriesFailWith55P03AfterTwoAttemptsAndTheVersi
     EXPECT_EQ(e.sqlstate(), "55P03") << e.what();
     EXPECT_EQ(e.revision(), std::string(kAddNote));
     EXPECT_EQ(e.step_index(), std::optional<std::size_t>(0));
+    // The same object is a LockTimeout: a caller can catch the kind.
+    EXPECT_NE(dynamic_cast<const LockTimeout*>(&e), nullptr) << e.what();
+    EXPECT_EQ(kind_of(e), DatabaseErrorKind::lock_timeout);
   }
   // Two attempts: the first (NOWAIT) is followed by exactly one retry line,
   // the second waits up to the doubled timeout and fails for good without one.

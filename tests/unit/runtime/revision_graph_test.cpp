@@ -148,6 +148,7 @@ TEST(RevisionGraph, CyclesAreDetected) {
     FAIL() << "expected CycleDetected";
   } catch (const CycleDetected& e) {
     EXPECT_NE(std::string(e.what()).find("a1, b2, c3"), std::string::npos) << e.what();
+    EXPECT_EQ(e.revisions(), (std::vector<std::string>{"a1", "b2", "c3"}));  // not from the text
   }
   // A cycle with no base at all.
   EXPECT_THROW(RevisionGraph({mig("a1", {"b2"}), mig("b2", {"a1"})}), CycleDetected);
@@ -157,6 +158,8 @@ TEST(RevisionGraph, CyclesAreDetected) {
 
 TEST(RevisionGraph, ErrorsShareOneBaseClass) {
   EXPECT_THROW(RevisionGraph({mig("a1", {"a1"})}), RevisionError);
+  EXPECT_THROW(RevisionGraph({mig("a1", {"a1"})}), HistoryError);
+  EXPECT_THROW(RevisionGraph({mig("a1", {"a1"})}), Error);
   EXPECT_THROW(RevisionGraph({mig("a1", {"x"})}), RevisionError);
   EXPECT_THROW(RevisionGraph({mig("a1"), mig("a1")}), RevisionError);
 }
