@@ -22,12 +22,43 @@ std::string lock_text(const plan::LockTaken& lock) {
   return lock.effect.empty() ? lock.lock : lock.lock + " (" + lock.effect + ")";
 }
 
+// A step as split_steps cuts it (a CommitStep ends a transaction, an
+// operation outside a transaction is a step by itself), its operations by
+// address: copying them (whole tables) only to describe their locks would
+// cost as much as rendering them.
+struct StepOps {
+  bool transactional = true;
+  std::vector<const Op*> ops;
+};
+
+std::vector<StepOps> steps_of(const std::vector<Op>& ops) {
+  std::vector<StepOps> steps;
+  StepOps group;
+  const auto close_group = [&] {
+    if (!group.ops.empty()) steps.push_back(std::move(group));
+    group = StepOps{};
+  };
+  for (const Op& op : ops) {
+    if (std::holds_alternative<CommitStep>(op)) {
+      close_group();
+    } else if (runs_outside_transaction(op)) {
+      close_group();
+      steps.push_back(StepOps{false, {&op}});
+    } else {
+      group.ops.push_back(&op);
+    }
+  }
+  close_group();
+  return steps;
+}
+
 // The comment lines of one step, each ending in a newline.
-std::string step_comment(const Step& step, std::size_t number, std::size_t count,
+std::string step_comment(const StepOps& step, std::size_t number, std::size_t count,
                          plan::LockContext& context) {
   std::vector<std::string> locks;
   std::vector<std::string> notes;
-  for (const Op& op : step.ops) {
+  for (const Op* step_op : step.ops) {
+    const Op& op = *step_op;
     for (const plan::LockTaken& lock : context.locks(op)) {
       std::string text = lock_text(lock);
       if (std::find(locks.begin(), locks.end(), text) == locks.end()) locks.push_back(text);
@@ -61,7 +92,7 @@ std::string step_comment(const Step& step, std::size_t number, std::size_t count
 std::string render_stepped_body(const std::vector<Op>& ops, DataDeclarations& data,
                                 const std::vector<std::pair<std::size_t, std::string>>& warnings,
                                 bool downgrade) {
-  const std::vector<Step> steps = split_steps(ops);
+  const std::vector<StepOps> steps = steps_of(ops);
   std::vector<std::string> comments;
   plan::LockContext context(downgrade);
   for (std::size_t i = 0; i < steps.size(); ++i) {
