@@ -112,7 +112,9 @@ std::string render_stepped_body(const std::vector<Op>& ops, DataDeclarations& da
     for (const auto& [index, warning] : warnings) {
       if (index == i) out += kIndent + "// WARNING: " + comment_text(warning) + "\n";
     }
-    out += kIndent + render_op(op, data) + "\n";
+    out += kIndent;
+    out += render_op(op, data);
+    out += '\n';
     in_group = !boundary && !alone;
   }
   return out;
