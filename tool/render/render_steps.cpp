@@ -6,7 +6,7 @@
 // a transaction is a step by itself.
 #include "render/render_steps.hpp"
 
-#include <algorithm>
+#include <unordered_set>
 
 #include "plan/locks.hpp"
 #include "render/migration_parts.hpp"
@@ -55,13 +55,17 @@ std::vector<StepOps> steps_of(const std::vector<Op>& ops) {
 // The comment lines of one step, each ending in a newline.
 std::string step_comment(const StepOps& step, std::size_t number, std::size_t count,
                          plan::LockContext& context) {
+  // Each lock once, in the order first taken. A step that creates thousands
+  // of tables takes thousands of locks: `seen` answers "already listed?"
+  // without walking the list (which made the comment quadratic).
   std::vector<std::string> locks;
+  std::unordered_set<std::string> seen;
   std::vector<std::string> notes;
   for (const Op* step_op : step.ops) {
     const Op& op = *step_op;
     for (const plan::LockTaken& lock : context.locks(op)) {
       std::string text = lock_text(lock);
-      if (std::find(locks.begin(), locks.end(), text) == locks.end()) locks.push_back(text);
+      if (seen.insert(text).second) locks.push_back(std::move(text));
     }
     if (auto note = context.note(op)) notes.push_back(*note);
     context.record(op);
