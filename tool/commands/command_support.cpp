@@ -112,14 +112,28 @@ llvm::Error write_build_file(const std::string& path, const std::string& text,
 llvm::Error write_index_and_depfile(const std::string& dir, const std::string& index_path,
                                     const std::string& depfile_path,
                                     std::vector<std::string> model_dependencies,
-                                    std::vector<std::string>& written) {
+                                    std::vector<std::string>& written,
+                                    const KnownChecksums& known) {
   if (index_path.empty()) return llvm::Error::success();
   const std::vector<std::string> files = render::list_migration_files(dir);
-  auto loaded = history::load_history(dir, files);
+  // A migration of thousands of tables is megabytes to read, tokenize and
+  // hash: what this run loaded or wrote is not read again.
+  std::vector<std::string> unknown;
+  for (const std::string& file : files) {
+    if (known.count(history::file_name(file)) == 0) unknown.push_back(file);
+  }
+  auto loaded = history::load_history(dir, unknown);
   if (!loaded) return loaded.takeError();
   std::vector<render::IndexEntry> entries;
-  for (const history::MigrationSource& source : loaded->migrations) {
-    entries.push_back({source.path, source.checksum});
+  entries.reserve(files.size());
+  auto next_loaded = loaded->migrations.begin();
+  for (const std::string& file : files) {
+    if (auto checksum = known.find(history::file_name(file)); checksum != known.end()) {
+      entries.push_back({file, checksum->second});
+    } else {
+      entries.push_back({next_loaded->path, next_loaded->checksum});
+      ++next_loaded;
+    }
   }
   const std::string index = absolute(index_path);
   if (auto err = write_build_file(index, render::render_index(entries), written)) return err;

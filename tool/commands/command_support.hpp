@@ -3,6 +3,7 @@
 // refreshing the build directory's index and depfile.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -46,13 +47,19 @@ llvm::Expected<CheckedHistory> load_checked_history(const std::string& dir, bool
 llvm::Error write_build_file(const std::string& path, const std::string& text,
                              std::vector<std::string>& written);
 
+/// Checksums this run has already computed (of the history it loaded, of the
+/// migration it wrote), by file name.
+using KnownChecksums = std::map<std::string, std::string>;
+
 /// Writes the index of every migration in `dir` with their checksums and,
 /// when `depfile_path` is set, the depfile: `model_dependencies`, the
 /// snapshot, the directory and each migration file. Each only if its content
-/// changed; appends to `written` the path of each file written.
+/// changed; appends to `written` the path of each file written. Only the
+/// migrations `known` does not name are read (and checked) again.
 llvm::Error write_index_and_depfile(const std::string& dir, const std::string& index_path,
                                     const std::string& depfile_path,
                                     std::vector<std::string> model_dependencies,
-                                    std::vector<std::string>& written);
+                                    std::vector<std::string>& written,
+                                    const KnownChecksums& known = {});
 
 }  // namespace structmig::commands

@@ -20,6 +20,7 @@
 #include "commands/report_refusals.hpp"
 #include "diff/describe.hpp"
 #include "diff/diff.hpp"
+#include "history/checksum.hpp"
 #include "history/history_graph.hpp"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -47,10 +48,12 @@ llvm::Error refused_error(std::size_t count) {
                " refused (see above); nothing written");
 }
 
-// The new migration, then the snapshot at its revision.
+// The new migration, then the snapshot at its revision; the migration's
+// checksum goes into `checksums` (the index needs it).
 llvm::Error write_migration(const plan::SafePlan& safe, const diff::Plan& plan,
                             const std::string& dir, const std::string& parent,
-                            const std::string& message, const Schema& schema) {
+                            const std::string& message, const Schema& schema,
+                            KnownChecksums& checksums) {
   if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
     return error("structmig: error: cannot create " + dir + ": " + ec.message());
   }
@@ -62,6 +65,7 @@ llvm::Error write_migration(const plan::SafePlan& safe, const diff::Plan& plan,
     return error("structmig: error: refusing to overwrite " + migration_path);
   }
   if (auto err = render::write_file_if_changed(migration_path, file.text).takeError()) return err;
+  checksums[file.file_name] = history::source_checksum(file.text);
   if (auto err = render::write_file_if_changed(dir + "/" + kSnapshotName,
                                               snapshot::format_snapshot(file.revision, schema))
                      .takeError()) {
@@ -124,12 +128,17 @@ llvm::Error run_generate(const GenerateOptions& options) {
   }
 
   // 4. Check mode writes nothing in the source tree; otherwise the migration.
+  KnownChecksums checksums;  // of every migration read in 1 or written here
+  for (const history::MigrationSource& source : checked->history.migrations) {
+    checksums[history::file_name(source.path)] = source.checksum;
+  }
   if (!plan.empty()) {
     if (options.check) return drift_error(plan, snapshot_path);
     // The build passes no message; a user names the migration at build time
     // with STRUCTMIG_MESSAGE="…" cmake --build …
     const std::string message = option_or_environment(options.message, "STRUCTMIG_MESSAGE");
-    if (auto err = write_migration(safe, plan, dir, before->head, message, extracted->schema)) {
+    if (auto err = write_migration(safe, plan, dir, before->head, message, extracted->schema,
+                                   checksums)) {
       return err;
     }
   }
@@ -143,7 +152,8 @@ llvm::Error run_generate(const GenerateOptions& options) {
     return err;
   }
   if (auto err = write_index_and_depfile(dir, options.index_path, options.depfile_path,
-                                         std::move(extracted->dependencies), written)) {
+                                         std::move(extracted->dependencies), written,
+                                         checksums)) {
     return err;
   }
   if (plan.empty()) report_no_migration(written);

@@ -5,12 +5,15 @@
 #include "diff/diff.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <optional>
 #include <string>
 
 #include "diff/diff_enums.hpp"
 #include "diff/diff_tables.hpp"
 #include "diff/rename_suspicions.hpp"
 #include "diff/renames.hpp"
+#include "diff/sorted_tables.hpp"
 #include "diff/steps.hpp"
 #include "diff/table_order.hpp"
 #include "diff/type_dependents.hpp"
@@ -85,16 +88,38 @@ std::optional<std::size_t> find_concerned_op(const std::vector<Op>& ops,
   return std::nullopt;
 }
 
+template <typename T>
+bool by_name(const std::vector<T>& items) {
+  return std::is_sorted(items.begin(), items.end(),
+                        [](const T& a, const T& b) { return a.name < b.name; });
+}
+
+// Whether sort_schema would leave `schema` as it is.
+bool in_name_order(const Schema& schema) {
+  if (!by_name(schema.enums) || !by_name(schema.tables)) return false;
+  return std::all_of(schema.tables.begin(), schema.tables.end(), [](const Table& table) {
+    return by_name(table.uniques) && by_name(table.checks) && by_name(table.foreign_keys) &&
+           by_name(table.indexes);
+  });
+}
+
 Plan join_steps(Steps& steps) {
   sort_by_kind_and_table(steps.dependent_drops, drop_rank);
   sort_by_kind_and_table(steps.constraint_drops, drop_rank);
   sort_by_kind_and_table(steps.constraint_adds, add_rank);
+  // Moved, not copied: a step's operations (whole tables) are not used again.
+  std::vector<Op>* const in_order[] = {
+      &steps.renames,        &steps.dependent_drops, &steps.enum_changes, &steps.constraint_drops,
+      &steps.table_creates,  &steps.column_changes,  &steps.constraint_adds, &steps.column_drops,
+      &steps.table_drops,    &steps.enum_drops};
+  std::size_t count = 0;
+  for (const std::vector<Op>* step : in_order) count += step->size();
   Plan plan;
-  for (std::vector<Op>* step :
-       {&steps.renames, &steps.dependent_drops, &steps.enum_changes, &steps.constraint_drops,
-        &steps.table_creates, &steps.column_changes, &steps.constraint_adds, &steps.column_drops,
-        &steps.table_drops, &steps.enum_drops}) {
-    plan.upgrade.insert(plan.upgrade.end(), step->begin(), step->end());
+  plan.upgrade.reserve(count);
+  for (std::vector<Op>* step : in_order) {
+    plan.upgrade.insert(plan.upgrade.end(), std::make_move_iterator(step->begin()),
+                        std::make_move_iterator(step->end()));
+    step->clear();
   }
   for (const PendingWarning& warning : steps.warnings) {
     plan.warnings.push_back(warning.text);
@@ -116,8 +141,14 @@ std::string quote_identifier(const std::string& name) {
 }
 
 Plan diff_schemas(const Schema& before, const Schema& now_in, const RenameHints& hints) {
-  Schema now = now_in;
-  sort_schema(now);
+  // The models arrive sorted (extract sorts them): a copy of thousands of
+  // tables only when they are not.
+  std::optional<Schema> sorted_now;
+  if (!in_name_order(now_in)) {
+    sorted_now = now_in;
+    sort_schema(*sorted_now);
+  }
+  const Schema& now = sorted_now ? *sorted_now : now_in;
   Schema work = before;
   sort_schema(work);
 
@@ -126,13 +157,13 @@ Plan diff_schemas(const Schema& before, const Schema& now_in, const RenameHints&
   sort_schema(work);  // renamed objects move to their new place
   find_type_dependents(work, now, steps);
   for (Table& table : work.tables) {
-    if (const Table* target = now.find_table(table.name)) rename_constraints(table, *target, steps);
+    if (const Table* target = find_sorted_table(now, table.name)) rename_constraints(table, *target, steps);
   }
   sort_schema(work);
 
   diff_enums(work, now, steps);
   for (const Table& table : now.tables) {
-    if (const Table* old = work.find_table(table.name)) diff_kept_table(work, *old, table, steps);
+    if (const Table* old = find_sorted_table(work, table.name)) diff_kept_table(work, *old, table, steps);
   }
   create_tables(work, now, steps);
   drop_tables(work, now, steps);

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "diff/sorted_tables.hpp"
+
 namespace structmig::diff {
 namespace {
 
@@ -42,9 +44,9 @@ std::vector<std::pair<std::string, std::string>> column_signature(const Table& t
 
 void warn_tables(const Schema& work, const Schema& now, Steps& steps) {
   for (const Table& dropped : work.tables) {
-    if (now.find_table(dropped.name) != nullptr) continue;
+    if (find_sorted_table(now, dropped.name) != nullptr) continue;
     for (const Table& added : now.tables) {
-      if (work.find_table(added.name) != nullptr ||
+      if (find_sorted_table(work, added.name) != nullptr ||
           column_signature(added) != column_signature(dropped)) {
         continue;
       }
@@ -62,7 +64,7 @@ void warn_tables(const Schema& work, const Schema& now, Steps& steps) {
 
 void warn_suspected_renames(const Schema& work, const Schema& now, Steps& steps) {
   for (const Table& table : now.tables) {
-    if (const Table* old = work.find_table(table.name)) warn_columns(*old, table, steps);
+    if (const Table* old = find_sorted_table(work, table.name)) warn_columns(*old, table, steps);
   }
   warn_tables(work, now, steps);
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "diff/diff_enums.hpp"
+#include "diff/sorted_tables.hpp"
 
 namespace structmig::diff {
 namespace {
@@ -66,7 +67,7 @@ void find_type_dependents(const Schema& work, const Schema& now, Steps& steps) {
     }
   }
   for (const Table& table : work.tables) {
-    const Table* target = now.find_table(table.name);
+    const Table* target = find_sorted_table(now, table.name);
     if (target == nullptr) continue;
     for (const Column& column : table.columns) {
       const Column* converted = target->find_column(column.name);

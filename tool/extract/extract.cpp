@@ -47,7 +47,8 @@ class ModelFinder : public clang::RecursiveASTVisitor<ModelFinder> {
   }
 
   bool VisitDecl(clang::Decl* decl) {
-    if (decl->isInvalidDecl()) return true;
+    // Most declarations (all of the standard library's) have no attribute.
+    if (!decl->hasAttrs() || decl->isInvalidDecl()) return true;
     const auto* named = llvm::dyn_cast<clang::NamedDecl>(decl);
     if (has_annotation(*decl, AnnotationKind::column)) {
       if (const auto* field = llvm::dyn_cast<clang::FieldDecl>(decl)) {

@@ -40,7 +40,8 @@ struct Phases {
 };
 
 /// The phases in order, a CommitStep between two transactions that follow
-/// each other (an operation outside a transaction is a step by itself).
-std::vector<Op> assemble(const Phases& phases);
+/// each other (an operation outside a transaction is a step by itself). The
+/// operations are moved out of `phases` (pass an rvalue to spare the copy).
+std::vector<Op> assemble(Phases phases);
 
 }  // namespace structmig::plan

@@ -88,7 +88,7 @@ class Planner {
         std::visit([&](const auto& o) { place(o); }, op);
       }
     }
-    return PlannedOps{assemble(phases_), std::move(refusals_)};
+    return PlannedOps{assemble(std::move(phases_)), std::move(refusals_)};
   }
 
  private:

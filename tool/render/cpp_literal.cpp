@@ -7,7 +7,18 @@ std::string cpp_string_literal(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
   out += '"';
-  for (char c : text) {
+  const auto plain = [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return c != '"' && c != '\\' && byte >= 0x20 && byte != 0x7f;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    // A run of characters written as they are, appended at once.
+    std::size_t end = i;
+    while (end < text.size() && plain(text[end])) ++end;
+    out.append(text.substr(i, end - i));
+    if (end == text.size()) break;
+    i = end;
+    const char c = text[i];
     const auto byte = static_cast<unsigned char>(c);
     switch (c) {
       case '"':

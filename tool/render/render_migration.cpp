@@ -15,8 +15,11 @@
 namespace structmig::render {
 namespace {
 
-uint64_t fnv1a64(std::string_view data) {
-  uint64_t hash = 14695981039346656037ull;
+constexpr uint64_t kFnvOffsetBasis = 14695981039346656037ull;
+
+// FNV-1a over `data`, continuing from `hash`: hashing the parts one after
+// the other gives the hash of their concatenation.
+uint64_t fnv1a64(std::string_view data, uint64_t hash = kFnvOffsetBasis) {
   for (char c : data) {
     hash ^= static_cast<unsigned char>(c);
     hash *= 1099511628211ull;
@@ -49,10 +52,16 @@ std::vector<std::pair<size_t, std::string>> placed_warnings(const plan::SafePlan
 
 std::string revision_of(std::string_view parent, const std::vector<Op>& upgrade,
                         const std::vector<Op>& downgrade) {
-  const std::string input =
-      std::string(parent) + "\n" + render_body(upgrade) + "\n" + render_body(downgrade);
+  // The hash of parent + "\n" + upgrade body + "\n" + downgrade body, part by
+  // part: the bodies of thousands of tables are megabytes each, not copied
+  // into one string.
+  uint64_t hash = fnv1a64(parent);
+  hash = fnv1a64("\n", hash);
+  hash = fnv1a64(render_body(upgrade), hash);
+  hash = fnv1a64("\n", hash);
+  hash = fnv1a64(render_body(downgrade), hash);
   char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a64(input)));
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   return std::string(hex, 12);
 }
 

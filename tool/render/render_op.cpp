@@ -160,8 +160,14 @@ std::string render_op(const Op& op) {
 std::string render_body(const std::vector<Op>& ops) {
   DataDeclarations data;
   std::string calls;
-  for (const Op& op : ops) calls += std::string(kBodyIndent, ' ') + render_op(op, data) + "\n";
-  return data.take() + calls;
+  for (const Op& op : ops) {
+    calls.append(kBodyIndent, ' ');
+    calls += render_op(op, data);
+    calls += '\n';
+  }
+  std::string out = data.take();
+  out += calls;
+  return out;
 }
 
 }  // namespace structmig::render

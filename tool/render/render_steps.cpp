@@ -6,7 +6,7 @@
 // a transaction is a step by itself.
 #include "render/render_steps.hpp"
 
-#include <algorithm>
+#include <unordered_set>
 
 #include "plan/locks.hpp"
 #include "render/migration_parts.hpp"
@@ -22,15 +22,50 @@ std::string lock_text(const plan::LockTaken& lock) {
   return lock.effect.empty() ? lock.lock : lock.lock + " (" + lock.effect + ")";
 }
 
+// A step as split_steps cuts it (a CommitStep ends a transaction, an
+// operation outside a transaction is a step by itself), its operations by
+// address: copying them (whole tables) only to describe their locks would
+// cost as much as rendering them.
+struct StepOps {
+  bool transactional = true;
+  std::vector<const Op*> ops;
+};
+
+std::vector<StepOps> steps_of(const std::vector<Op>& ops) {
+  std::vector<StepOps> steps;
+  StepOps group;
+  const auto close_group = [&] {
+    if (!group.ops.empty()) steps.push_back(std::move(group));
+    group = StepOps{};
+  };
+  for (const Op& op : ops) {
+    if (std::holds_alternative<CommitStep>(op)) {
+      close_group();
+    } else if (runs_outside_transaction(op)) {
+      close_group();
+      steps.push_back(StepOps{false, {&op}});
+    } else {
+      group.ops.push_back(&op);
+    }
+  }
+  close_group();
+  return steps;
+}
+
 // The comment lines of one step, each ending in a newline.
-std::string step_comment(const Step& step, std::size_t number, std::size_t count,
+std::string step_comment(const StepOps& step, std::size_t number, std::size_t count,
                          plan::LockContext& context) {
+  // Each lock once, in the order first taken. A step that creates thousands
+  // of tables takes thousands of locks: `seen` answers "already listed?"
+  // without walking the list (which made the comment quadratic).
   std::vector<std::string> locks;
+  std::unordered_set<std::string> seen;
   std::vector<std::string> notes;
-  for (const Op& op : step.ops) {
+  for (const Op* step_op : step.ops) {
+    const Op& op = *step_op;
     for (const plan::LockTaken& lock : context.locks(op)) {
       std::string text = lock_text(lock);
-      if (std::find(locks.begin(), locks.end(), text) == locks.end()) locks.push_back(text);
+      if (seen.insert(text).second) locks.push_back(std::move(text));
     }
     if (auto note = context.note(op)) notes.push_back(*note);
     context.record(op);
@@ -61,7 +96,7 @@ std::string step_comment(const Step& step, std::size_t number, std::size_t count
 std::string render_stepped_body(const std::vector<Op>& ops, DataDeclarations& data,
                                 const std::vector<std::pair<std::size_t, std::string>>& warnings,
                                 bool downgrade) {
-  const std::vector<Step> steps = split_steps(ops);
+  const std::vector<StepOps> steps = steps_of(ops);
   std::vector<std::string> comments;
   plan::LockContext context(downgrade);
   for (std::size_t i = 0; i < steps.size(); ++i) {
@@ -81,7 +116,9 @@ std::string render_stepped_body(const std::vector<Op>& ops, DataDeclarations& da
     for (const auto& [index, warning] : warnings) {
       if (index == i) out += kIndent + "// WARNING: " + comment_text(warning) + "\n";
     }
-    out += kIndent + render_op(op, data) + "\n";
+    out += kIndent;
+    out += render_op(op, data);
+    out += '\n';
     in_group = !boundary && !alone;
   }
   return out;

@@ -67,7 +67,10 @@ std::string names_list(const std::vector<std::string>& names, std::string_view w
 }
 
 Initializer& Initializer::add(std::string_view field, const std::string& value) {
-  fields_.push_back("." + std::string(field) + " = " + value);
+  text_ += text_.empty() ? "{." : ", .";
+  text_ += field;
+  text_ += " = ";
+  text_ += value;
   return *this;
 }
 
@@ -80,7 +83,7 @@ Initializer& Initializer::add_optional(std::string_view field,
   return text ? add(field, literal(*text)) : *this;
 }
 
-std::string Initializer::str() const { return "{" + join(fields_, ", ") + "}"; }
+std::string Initializer::str() const { return text_.empty() ? "{}" : text_ + "}"; }
 
 std::string column_initializer(const Column& column) {
   return Initializer()

@@ -41,7 +41,7 @@ class Initializer {
   std::string str() const;
 
  private:
-  std::vector<std::string> fields_;
+  std::string text_;  // "{.a = x, .b = y" so far; empty before the first field
 };
 
 /// One line each, valid for both the owned and the data type.

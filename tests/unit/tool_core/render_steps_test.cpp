@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "render/render_migration.hpp"
 #include "schema_builders.hpp"
 
@@ -53,6 +56,39 @@ constexpr data::Index ix_users_organization_id_index{.name = "ix_users_organizat
   //   ROW SHARE on "organizations" (reads and writes go on)
   op.validate_constraint("users", "fk_users_organization_id_organizations");
 )golden");
+}
+
+// A step that creates thousands of tables, each with a key to the one
+// before: every lock is listed once, in the order first taken, however often
+// it is taken again (finding repeats by walking the list was quadratic here).
+TEST(RenderSteps, ThousandsOfLocksInOneStepEachOnceInOrder) {
+  constexpr int kTables = 5000;
+  std::vector<Op> ops;
+  std::string expected =
+      "  // Step 1 of 1, in a transaction, its locks held until it commits:\n";
+  for (int i = 0; i < kTables; ++i) {
+    const std::string name = "t" + std::to_string(i);
+    Table created = table(name, {col("id", "bigint"), col("previous_id", "bigint", true)});
+    if (i > 0) {
+      const std::string previous = "t" + std::to_string(i - 1);
+      created.foreign_keys = {fk(name, {"previous_id"}, previous)};
+      // The new table's key locks the table before it, listed once already.
+    }
+    ops.push_back(CreateTable{created});
+    expected += "  //   ACCESS EXCLUSIVE on \"" + name + "\" (a new table: nobody waits for it)\n";
+    if (i > 0) {
+      expected += "  //   SHARE ROW EXCLUSIVE on \"t" + std::to_string(i - 1) +
+                  "\" (brief: the new table's key has no rows to check)\n";
+    }
+  }
+  // The same locks again: no new line.
+  ops.push_back(AddColumn{"t0", col("extra", "text", true)});
+  ops.push_back(AddColumn{"t0", col("more", "text", true)});
+  expected += "  //   ACCESS EXCLUSIVE on \"t0\" (brief: the table is new and empty)\n";
+  DataDeclarations data;
+  const std::string body = render_stepped_body(ops, data, {});
+  EXPECT_EQ(body.substr(0, expected.size()), expected);
+  EXPECT_EQ(body.find("  // Step", expected.size()), std::string::npos);
 }
 
 TEST(RenderSteps, CommitEndsATransaction) {
