@@ -6,6 +6,11 @@ namespace structmig::render {
 std::string cpp_string_literal(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
+  append_cpp_string_literal(out, text);
+  return out;
+}
+
+void append_cpp_string_literal(std::string& out, std::string_view text) {
   out += '"';
   const auto plain = [](char c) {
     const auto byte = static_cast<unsigned char>(c);
@@ -48,7 +53,6 @@ std::string cpp_string_literal(std::string_view text) {
     }
   }
   out += '"';
-  return out;
 }
 
 }  // namespace structmig::render

@@ -11,5 +11,7 @@ namespace structmig::render {
 /// bytes (and DEL) as 3-digit octal escapes (octal, unlike \x, cannot swallow a
 /// following digit). Bytes >= 0x80 are copied, so UTF-8 stays readable.
 std::string cpp_string_literal(std::string_view text);
+/// The same literal appended to `out` (no temporary string).
+void append_cpp_string_literal(std::string& out, std::string_view text);
 
 }  // namespace structmig::render

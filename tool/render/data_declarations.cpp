@@ -2,6 +2,7 @@
 // data_declarations.hpp).
 #include "render/data_declarations.hpp"
 
+#include "render/cpp_literal.hpp"
 #include "render/value_initializers.hpp"
 
 namespace structmig::render {
@@ -38,11 +39,14 @@ std::string array(std::string_view type, const std::string& id,
 }  // namespace
 
 std::string DataDeclarations::identifier(std::string_view name, std::string_view suffix) {
-  const std::string base = sanitised(name) + "_" + std::string(suffix);
-  std::string id = base;
-  for (int n = 2; used_.count(id) != 0; ++n) id = base + "_" + std::to_string(n);
-  used_.insert(id);
-  return id;
+  std::string base = sanitised(name);
+  base += '_';
+  base += suffix;
+  if (used_.insert(base).second) return base;
+  for (int n = 2;; ++n) {
+    std::string id = base + "_" + std::to_string(n);
+    if (used_.insert(id).second) return id;
+  }
 }
 
 std::string DataDeclarations::take() {
@@ -74,29 +78,46 @@ std::string DataDeclarations::constraint(const Constraint& constraint) {
   return id;
 }
 
-// The index's initializer, its keys declared first.
-std::string DataDeclarations::index_object(const Index& index) {
-  Initializer init;
-  init.add("name", literal(index.name));
+// The index's initializer appended to `out`, its keys declared first.
+void DataDeclarations::append_index_object(std::string& out, const Index& index) {
+  out += "{.name = ";
+  append_cpp_string_literal(out, index.name);
   if (!index.keys.empty()) {
-    std::vector<std::string> keys;
-    for (const IndexKey& key : index.keys) {
-      keys.push_back(key.expression.empty()
-                         ? Initializer().add("column", literal(key.column)).str()
-                         : Initializer().add("expression", literal(key.expression)).str());
-    }
     const std::string keys_id = identifier(index.name, "keys");
-    text_ += "constexpr data::IndexKey " + keys_id + "[] = {" + join(keys, ", ") + "};\n";
-    init.add("keys", keys_id);
+    text_ += "constexpr data::IndexKey ";
+    text_ += keys_id;
+    text_ += "[] = {";
+    for (std::size_t i = 0; i < index.keys.size(); ++i) {
+      const IndexKey& key = index.keys[i];
+      if (i != 0) text_ += ", ";
+      if (key.expression.empty()) {
+        text_ += "{.column = ";
+        append_cpp_string_literal(text_, key.column);
+      } else {
+        text_ += "{.expression = ";
+        append_cpp_string_literal(text_, key.expression);
+      }
+      text_ += '}';
+    }
+    text_ += "};\n";
+    out += ", .keys = ";
+    out += keys_id;
   }
-  return init.add_if(index.unique, "unique", "true")
-      .add_if(index.method != "btree", "method", literal(index.method))
-      .add_optional("where", index.where)
-      .str();
+  if (index.unique) out += ", .unique = true";
+  if (index.method != "btree") {
+    out += ", .method = ";
+    append_cpp_string_literal(out, index.method);
+  }
+  if (index.where) {
+    out += ", .where = ";
+    append_cpp_string_literal(out, *index.where);
+  }
+  out += '}';
 }
 
 std::string DataDeclarations::index(const Index& index) {
-  const std::string object = index_object(index);
+  std::string object;
+  append_index_object(object, index);
   const std::string id = identifier(index.name, "index");
   text_ += "constexpr data::Index " + id + object + ";\n\n";
   return id;
@@ -134,45 +155,69 @@ std::string DataDeclarations::usages(std::string_view type, const std::vector<En
 
 std::string DataDeclarations::table(const Table& table) {
   const std::string& name = table.name;
-  const std::string what = "table \"" + name + "\"";
   // Each list: its items' initializers, declared as `<table>_<field>`, and
-  // the field pointing at it; nothing for an empty list.
-  std::vector<std::pair<std::string, std::string>> fields;  // (field, value)
-  const auto list = [&](std::string_view field, std::string_view type,
-                        const std::vector<std::string>& items) {
+  // the field pointing at it; nothing for an empty list. Written straight
+  // into the buffers: thousands of tables, nine columns each.
+  std::string fields;  // the object's lines after `.name`
+  std::string items;   // the list being built, one `    <item>,\n` each
+  const auto field = [&fields](std::string_view field, std::string_view value) {
+    fields += "    .";
+    fields += field;
+    fields += " = ";
+    fields += value;
+    fields += ",\n";
+  };
+  const auto list = [&](std::string_view field_name, std::string_view type) {
     if (items.empty()) return;
-    const std::string id = identifier(name, field);
-    text_ += array(type, id, items);
-    fields.emplace_back(std::string(field), id);
+    const std::string id = identifier(name, field_name);
+    text_ += "constexpr data::";
+    text_ += type;
+    text_ += ' ';
+    text_ += id;
+    text_ += "[] = {\n";
+    text_ += items;
+    text_ += "};\n";
+    field(field_name, id);
+    items.clear();
+  };
+  const auto item = [&items](const std::string& initializer) {
+    items += "    ";
+    items += initializer;
+    items += ",\n";
   };
 
-  std::vector<std::string> items;
-  for (const Column& column : table.columns) items.push_back(column_initializer(column));
-  list("columns", "Column", items);
+  for (const Column& column : table.columns) {
+    items += "    ";
+    append_column_initializer(items, column);
+    items += ",\n";
+  }
+  list("columns", "Column");
   if (!table.primary_key.empty()) {
-    fields.emplace_back("primary_key", names_list(table.primary_key, "the primary key of " + what));
+    field("primary_key",
+          names_list(table.primary_key, "the primary key of table \"" + name + "\""));
   }
-  if (!table.primary_key_name.empty()) {
-    fields.emplace_back("primary_key_name", literal(table.primary_key_name));
+  if (!table.primary_key_name.empty()) field("primary_key_name", literal(table.primary_key_name));
+  for (const UniqueConstraint& unique : table.uniques) item(unique_initializer(unique));
+  list("uniques", "UniqueConstraint");
+  for (const CheckConstraint& check : table.checks) item(check_initializer(check));
+  list("checks", "CheckConstraint");
+  for (const ForeignKey& key : table.foreign_keys) item(foreign_key_initializer(key));
+  list("foreign_keys", "ForeignKey");
+  for (const Index& index : table.indexes) {
+    items += "    ";
+    append_index_object(items, index);
+    items += ",\n";
   }
-  items.clear();
-  for (const UniqueConstraint& unique : table.uniques) items.push_back(unique_initializer(unique));
-  list("uniques", "UniqueConstraint", items);
-  items.clear();
-  for (const CheckConstraint& check : table.checks) items.push_back(check_initializer(check));
-  list("checks", "CheckConstraint", items);
-  items.clear();
-  for (const ForeignKey& key : table.foreign_keys) items.push_back(foreign_key_initializer(key));
-  list("foreign_keys", "ForeignKey", items);
-  items.clear();
-  for (const Index& index : table.indexes) items.push_back(index_object(index));
-  list("indexes", "Index", items);
-  if (table.comment) fields.emplace_back("comment", literal(*table.comment));
+  list("indexes", "Index");
+  if (table.comment) field("comment", literal(*table.comment));
 
   const std::string id = identifier(name, "table");
-  text_ += "constexpr data::Table " + id + "{\n";
-  text_ += "    .name = " + literal(name) + ",\n";
-  for (const auto& [field, value] : fields) text_ += "    ." + field + " = " + value + ",\n";
+  text_ += "constexpr data::Table ";
+  text_ += id;
+  text_ += "{\n    .name = ";
+  append_cpp_string_literal(text_, name);
+  text_ += ",\n";
+  text_ += fields;
   text_ += "};\n\n";
   return id;
 }

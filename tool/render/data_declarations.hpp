@@ -10,9 +10,9 @@
 // (their span stays empty).
 #pragma once
 
-#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "structmig/ops.hpp"
@@ -45,9 +45,9 @@ class DataDeclarations {
 
  private:
   std::string identifier(std::string_view name, std::string_view suffix);
-  std::string index_object(const Index& index);
+  void append_index_object(std::string& out, const Index& index);
 
-  std::set<std::string> used_;
+  std::unordered_set<std::string> used_;
   std::string text_;
 };
 

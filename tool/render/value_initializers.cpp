@@ -86,14 +86,26 @@ Initializer& Initializer::add_optional(std::string_view field,
 std::string Initializer::str() const { return text_.empty() ? "{}" : text_ + "}"; }
 
 std::string column_initializer(const Column& column) {
-  return Initializer()
-      .add("name", literal(column.name))
-      .add("type", literal(column.type))
-      .add_if(column.nullable, "nullable", "true")
-      .add_optional("default_sql", column.default_sql)
-      .add_if(column.identity != Identity::none, "identity", identity_enumerator(column.identity))
-      .add_optional("comment", column.comment)
-      .str();
+  std::string out;
+  append_column_initializer(out, column);
+  return out;
+}
+
+void append_column_initializer(std::string& out, const Column& column) {
+  const auto text = [&out](std::string_view field, std::string_view value) {
+    out += field;
+    append_cpp_string_literal(out, value);
+  };
+  text("{.name = ", column.name);
+  text(", .type = ", column.type);
+  if (column.nullable) out += ", .nullable = true";
+  if (column.default_sql) text(", .default_sql = ", *column.default_sql);
+  if (column.identity != Identity::none) {
+    out += ", .identity = ";
+    out += identity_enumerator(column.identity);
+  }
+  if (column.comment) text(", .comment = ", *column.comment);
+  out += '}';
 }
 
 std::string unique_initializer(const UniqueConstraint& unique) {

@@ -46,6 +46,9 @@ class Initializer {
 
 /// One line each, valid for both the owned and the data type.
 std::string column_initializer(const Column& column);
+/// The same initializer appended to `out`: the generator writes one per
+/// column of every table, so without a temporary string per field.
+void append_column_initializer(std::string& out, const Column& column);
 std::string unique_initializer(const UniqueConstraint& unique);
 std::string check_initializer(const CheckConstraint& check);
 std::string foreign_key_initializer(const ForeignKey& key);
