@@ -5,6 +5,10 @@
 //   structmig merge [options] <model headers> [-- <compiler flags>]
 //   structmig revision -m "message" [--non-transactional]
 // Everything after "--" is handed to Clang with the models.
+#if __has_include(<malloc.h>)
+#include <malloc.h>
+#endif
+
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -138,6 +142,15 @@ llvm::Error run_command(std::vector<std::string> compiler_args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef M_MMAP_THRESHOLD
+  // The AST and the output texts (megabytes each at thousands of tables, grown
+  // by doubling) are allocated and freed many times: glibc would map each big
+  // block afresh and hand freed memory back, faulting the same pages in again.
+  // Keep them in the heap instead (measured: tests/bench, docs/architecture.md).
+  mallopt(M_MMAP_THRESHOLD, 256 << 20);
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+  mallopt(M_TOP_PAD, 16 << 20);
+#endif
   // Everything after "--" is passed to Clang as model compile flags.
   std::vector<const char*> own_args;
   std::vector<std::string> compiler_args;

@@ -3,6 +3,7 @@
 
 #include "render/cpp_literal.hpp"
 #include "render/render_op.hpp"
+#include "render/value_initializers.hpp"
 
 namespace structmig::render {
 namespace {
@@ -340,6 +341,27 @@ TEST(RenderOp, DataIdentifiers) {
             std::string::npos)
       << text;
   EXPECT_EQ(data.take(), "");
+}
+
+// The appending forms the generator writes tables with: the same text as the
+// returning ones, after what the buffer already holds.
+TEST(RenderOp, AppendingInitializersMatchTheReturningOnes) {
+  const Column column{.name = "ti\"tle",
+                      .type = "text",
+                      .nullable = true,
+                      .default_sql = "'a\\b'",
+                      .identity = Identity::always,
+                      .comment = "line\none"};
+  std::string out = "x";
+  append_column_initializer(out, column);
+  EXPECT_EQ(out, "x" + column_initializer(column));
+  EXPECT_EQ(out,
+            R"(x{.name = "ti\"tle", .type = "text", .nullable = true, .default_sql = "'a\\b'", )"
+            R"(.identity = Identity::always, .comment = "line\none"})");
+  out = "y";
+  append_cpp_string_literal(out, "q\"\t\x01");
+  EXPECT_EQ(out, "y" + cpp_string_literal("q\"\t\x01"));
+  EXPECT_EQ(out, R"(y"q\"\t\001")");
 }
 
 // data::Names holds PostgreSQL's limit of 32 columns of a key; more is an
