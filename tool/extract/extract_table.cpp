@@ -119,6 +119,7 @@ std::vector<ColumnDraft> without_duplicate_columns(std::vector<ColumnDraft> draf
                                                    const std::string& table_name,
                                                    ExtractContext& context) {
   std::vector<ColumnDraft> unique_columns;
+  unique_columns.reserve(drafts.size());
   std::map<std::string, const clang::FieldDecl*> first_field;
   for (ColumnDraft& draft : drafts) {
     auto [first, inserted] = first_field.emplace(draft.column.name, draft.field);
@@ -192,6 +193,7 @@ std::optional<TableDraft> extract_table(const clang::CXXRecordDecl& record,
   TableAnnotation annotation = read_table_annotation(annotations.front(), context);
   bool broken = annotation.broken;
   std::vector<ColumnDraft> drafts;
+  drafts.reserve(static_cast<std::size_t>(std::distance(record.field_begin(), record.field_end())));
   for (const clang::FieldDecl* field : record.fields()) {
     if (auto draft = extract_column(*field, broken, context)) drafts.push_back(std::move(*draft));
   }
@@ -206,6 +208,8 @@ std::optional<TableDraft> extract_table(const clang::CXXRecordDecl& record,
       {NamedObject::Kind::table, table.name, table.name, Place{record.getLocation(), {}}});
   std::vector<ColumnDraft> columns =
       without_duplicate_columns(std::move(drafts), table.name, context);
+  table.columns.reserve(columns.size());
+  draft.fields.reserve(columns.size());
   for (const ColumnDraft& column : columns) {
     table.columns.push_back(column.column);
     draft.fields.push_back(column.field);
