@@ -20,6 +20,7 @@ namespace {
 
 using history::create_big;
 using history::DatabaseTest;
+using history::id;
 using history::drop_big;
 using history::kUsers;
 using history::table_exists;
@@ -44,8 +45,6 @@ class DataMigrationTest : public DatabaseTest {
     g_updated = 0;
   }
 };
-
-std::string id(std::string_view revision) { return std::string(revision); }
 
 Table items_table() {
   return Table{.name = "items",

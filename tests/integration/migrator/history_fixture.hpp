@@ -40,6 +40,9 @@ inline constexpr std::string_view kUsers = "1a2b3c4d5e6f";
 inline constexpr std::string_view kTickets = "2b3c4d5e6f70";
 inline constexpr std::string_view kPriority = "3c4d5e6f7081";
 
+/// A revision id as the std::string the APIs return.
+inline std::string id(std::string_view revision) { return std::string(revision); }
+
 inline Column column(std::string name, std::string type, bool nullable = false,
                      std::optional<std::string> default_sql = std::nullopt) {
   return Column{.name = std::move(name),

@@ -15,6 +15,7 @@ namespace {
 using history::checksum_of;
 using history::column_values;
 using history::DatabaseTest;
+using history::id;
 using history::kPriority;
 using history::kTickets;
 using history::kUsers;
@@ -24,8 +25,6 @@ using history::version_rows;
 using Ids = std::vector<std::string>;
 
 using IntegrityTest = DatabaseTest;
-
-std::string id(std::string_view revision) { return std::string(revision); }
 
 /// migrations() with kUsers's source changed since it was applied.
 std::vector<Migration> with_users_changed() {

@@ -17,6 +17,7 @@ namespace {
 
 using history::column_values;
 using history::DatabaseTest;
+using history::id;
 using history::expected_after;
 using history::kPriority;
 using history::kTickets;
@@ -33,8 +34,6 @@ Ids revisions_of(const std::vector<StepEvent>& events) {
   for (const auto& e : events) out.push_back(e.revision);
   return out;
 }
-
-std::string id(std::string_view revision) { return std::string(revision); }
 
 bool lock_is_free(const std::string& conninfo) {
   Connection other = Connection::open(conninfo);

@@ -18,6 +18,7 @@ namespace {
 
 using history::column_values;
 using history::DatabaseTest;
+using history::id;
 using history::kPriority;
 using history::kTickets;
 using history::kUsers;
@@ -26,8 +27,6 @@ using history::table_exists;
 using Ids = std::vector<std::string>;
 
 using StateRowTest = DatabaseTest;
-
-std::string id(std::string_view revision) { return std::string(revision); }
 
 /// structmig_state as "heads|digest" lines.
 Ids state_rows(Connection& db) {

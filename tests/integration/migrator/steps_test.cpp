@@ -15,6 +15,7 @@ namespace structmig {
 namespace {
 
 using history::DatabaseTest;
+using history::id;
 using history::kPriority;
 using history::kTickets;
 using history::kUsers;
@@ -25,8 +26,6 @@ using Ids = std::vector<std::string>;
 using Clock = std::chrono::steady_clock;
 
 using StepsTest = DatabaseTest;
-
-std::string id(std::string_view revision) { return std::string(revision); }
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
