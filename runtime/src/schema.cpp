@@ -12,10 +12,16 @@ const T* find_by_name(const std::vector<T>& items, std::string_view name) {
   return it == items.end() ? nullptr : &*it;
 }
 
+constexpr auto kByName = [](const auto& a, const auto& b) { return a.name < b.name; };
+
 template <typename T>
 void sort_by_name(std::vector<T>& items) {
-  std::stable_sort(items.begin(), items.end(),
-                   [](const T& a, const T& b) { return a.name < b.name; });
+  std::stable_sort(items.begin(), items.end(), kByName);
+}
+
+template <typename T>
+bool sorted_by_name(const std::vector<T>& items) {
+  return std::is_sorted(items.begin(), items.end(), kByName);
 }
 
 }  // namespace
@@ -41,6 +47,14 @@ void sort_schema(Schema& schema) {
     sort_by_name(table.foreign_keys);
     sort_by_name(table.indexes);
   }
+}
+
+bool in_sort_schema_order(const Schema& schema) {
+  if (!sorted_by_name(schema.enums) || !sorted_by_name(schema.tables)) return false;
+  return std::all_of(schema.tables.begin(), schema.tables.end(), [](const Table& table) {
+    return sorted_by_name(table.uniques) && sorted_by_name(table.checks) &&
+           sorted_by_name(table.foreign_keys) && sorted_by_name(table.indexes);
+  });
 }
 
 Schema canonical(Schema schema) {

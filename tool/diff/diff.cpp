@@ -88,21 +88,6 @@ std::optional<std::size_t> find_concerned_op(const std::vector<Op>& ops,
   return std::nullopt;
 }
 
-template <typename T>
-bool by_name(const std::vector<T>& items) {
-  return std::is_sorted(items.begin(), items.end(),
-                        [](const T& a, const T& b) { return a.name < b.name; });
-}
-
-// Whether sort_schema would leave `schema` as it is.
-bool in_name_order(const Schema& schema) {
-  if (!by_name(schema.enums) || !by_name(schema.tables)) return false;
-  return std::all_of(schema.tables.begin(), schema.tables.end(), [](const Table& table) {
-    return by_name(table.uniques) && by_name(table.checks) && by_name(table.foreign_keys) &&
-           by_name(table.indexes);
-  });
-}
-
 Plan join_steps(Steps& steps) {
   sort_by_kind_and_table(steps.dependent_drops, drop_rank);
   sort_by_kind_and_table(steps.constraint_drops, drop_rank);
@@ -144,7 +129,7 @@ Plan diff_schemas(const Schema& before, const Schema& now_in, const RenameHints&
   // The models arrive sorted (extract sorts them): a copy of thousands of
   // tables only when they are not.
   std::optional<Schema> sorted_now;
-  if (!in_name_order(now_in)) {
+  if (!in_sort_schema_order(now_in)) {
     sorted_now = now_in;
     sort_schema(*sorted_now);
   }

@@ -203,25 +203,6 @@ void format_table(std::string& out, const Table& table) {
   out += "\n    }";
 }
 
-template <typename T>
-bool sorted_by_name(const std::vector<T>& items) {
-  return std::is_sorted(items.begin(), items.end(),
-                        [](const T& a, const T& b) { return a.name < b.name; });
-}
-
-// Whether sort_schema() would leave `schema` as it is (it sorts stably by
-// name, so a sorted vector stays): then no sorted copy is needed.
-bool in_sort_schema_order(const Schema& schema) {
-  if (!sorted_by_name(schema.enums) || !sorted_by_name(schema.tables)) return false;
-  for (const Table& table : schema.tables) {
-    if (!sorted_by_name(table.uniques) || !sorted_by_name(table.checks) ||
-        !sorted_by_name(table.foreign_keys) || !sorted_by_name(table.indexes)) {
-      return false;
-    }
-  }
-  return true;
-}
-
 std::string format_sorted(llvm::StringRef head, const Schema& schema) {
   std::string out = "{\n";
   out += "  \"format\": ";

@@ -124,6 +124,10 @@ struct RenameHints {
 /// indexes in name order; columns keep their declaration order.
 void sort_schema(Schema& schema);
 
+/// Whether sort_schema() would leave `schema` as it is (it sorts stably by
+/// name, so a sorted vector stays): then a caller needs no sorted copy.
+bool in_sort_schema_order(const Schema& schema);
+
 /// The order-insensitive form used to compare two schemas (a model and a
 /// database read back): sort_schema, plus columns sorted by name.
 Schema canonical(Schema schema);

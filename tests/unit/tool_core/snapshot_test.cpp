@@ -223,6 +223,20 @@ TEST(Snapshot, HeadAndSchemaOverloadWritesTheSameText) {
   EXPECT_EQ(format_snapshot(sorted.head, shuffled.schema), kEverythingText);
 }
 
+TEST(Snapshot, InSortSchemaOrderIsWhatSortSchemaLeavesAlone) {
+  const Snapshot sorted = everything_snapshot();
+  EXPECT_TRUE(in_sort_schema_order(sorted.schema));
+  Snapshot tables_swapped = sorted;
+  std::swap(tables_swapped.schema.tables[0], tables_swapped.schema.tables[1]);
+  EXPECT_FALSE(in_sort_schema_order(tables_swapped.schema));
+  Snapshot indexes_swapped = sorted;
+  std::swap(indexes_swapped.schema.tables[0].indexes[0],
+            indexes_swapped.schema.tables[0].indexes[2]);
+  EXPECT_FALSE(in_sort_schema_order(indexes_swapped.schema));
+  sort_schema(indexes_swapped.schema);
+  EXPECT_TRUE(in_sort_schema_order(indexes_swapped.schema));
+}
+
 TEST(Snapshot, EmptySnapshotHasNullHeadAndNoTables) {
   const std::string expected =
       "{\n"
