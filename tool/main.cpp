@@ -176,15 +176,12 @@ int main(int argc, char** argv) {
     llvm::errs() << "structmig: error: revision reads no models; drop the arguments after --\n";
     return 2;
   }
-  // The renderer throws std::invalid_argument for a model it cannot write as
-  // a migration (a key of more than 32 columns); the runtime's code a
-  // structmig::Error (IrreversibleOp from reverse(), …).
+  // The renderer throws structmig::InvalidOperation for a model it cannot
+  // write as a migration (a key of more than 32 columns), the runtime's code
+  // another structmig::Error (IrreversibleOp from reverse(), …).
   llvm::Error result = [&]() -> llvm::Error {
     try {
       return run_command(std::move(compiler_args));
-    } catch (const std::invalid_argument& error) {
-      return llvm::createStringError(std::errc::invalid_argument,
-                                     "structmig: error: %s", error.what());
     } catch (const structmig::Error& error) {
       return llvm::createStringError(std::errc::invalid_argument,
                                      "structmig: error: %s", error.what());

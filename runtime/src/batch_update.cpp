@@ -23,6 +23,7 @@
 #include "error_context.hpp"
 #include "sql_parts.hpp"
 #include "structmig/connection.hpp"
+#include "structmig/error.hpp"
 #include "structmig/ops.hpp"
 #include "structmig/sql.hpp"
 
@@ -92,11 +93,11 @@ std::optional<Params> saved_key(Connection& db, const BatchPlace& place, std::si
 std::size_t Ops::update_in_batches(const BatchUpdate& batch) {
   if (batch.table.empty() || batch.set.empty() || batch.key.columns.empty() ||
       batch.batch_size == 0) {
-    throw std::invalid_argument(
+    throw InvalidOperation(
         "update_in_batches needs a table, a SET clause, a key column and a batch size");
   }
   for (const std::string& column : batch.key.columns) {
-    if (column.empty()) throw std::invalid_argument("update_in_batches: an empty key column name");
+    if (column.empty()) throw InvalidOperation("update_in_batches: an empty key column name");
   }
   if (rendered_offline(batch)) return 0;  // a DO block of the offline script
   Connection& db = connection();

@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "structmig/error.hpp"
+
 namespace structmig {
 namespace {
 
@@ -29,9 +31,9 @@ std::string kinds_taking(bool ConstraintKind::*takes) {
 
 void refuse(std::string_view option, bool ConstraintKind::*takes, const ConstraintKind& kind,
             std::string_view table, std::string_view name) {
-  throw std::invalid_argument(std::string(option) + " is for " + kinds_taking(takes) +
-                              ", not for the " + std::string(kind.word) + " \"" +
-                              std::string(name) + "\" on \"" + std::string(table) + "\"");
+  throw InvalidOperation(std::string(option) + " is for " + kinds_taking(takes) + ", not for the " +
+                         std::string(kind.word) + " \"" + std::string(name) + "\" on \"" +
+                         std::string(table) + "\"");
 }
 
 }  // namespace
@@ -43,7 +45,7 @@ std::string_view table_lock_sql(TableLock lock) {
     case TableLock::access_exclusive:
       return "ACCESS EXCLUSIVE";
   }
-  throw std::invalid_argument("unknown table lock");
+  throw InvalidOperation("unknown table lock");
 }
 
 const ConstraintKind& kind_of(const Constraint& constraint) {

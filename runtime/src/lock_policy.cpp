@@ -7,6 +7,8 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "structmig/error.hpp"
+
 namespace structmig::detail {
 namespace {
 
@@ -18,8 +20,8 @@ std::chrono::milliseconds duration_setting(std::string_view text, std::string_vi
   if (text.empty()) text = fallback;
   const auto parsed = parse_duration(text);
   if (!parsed) {
-    throw std::invalid_argument(std::string(what) + " \"" + std::string(text) +
-                                "\" is not a duration (e.g. 2s, 500ms, 1min, 0 for none)");
+    throw InvalidOperation(std::string(what) + " \"" + std::string(text) +
+                           "\" is not a duration (e.g. 2s, 500ms, 1min, 0 for none)");
   }
   return *parsed;
 }

@@ -42,7 +42,7 @@ struct LockPolicy {
 };
 
 /// The run's options and the migration's own settings (which win). Throws
-/// std::invalid_argument naming the setting when a duration is malformed.
+/// InvalidOperation naming the setting when a duration is malformed.
 LockPolicy resolve_lock_policy(const MigratorOptions& options, const Migration& migration);
 
 /// 55P03 (lock_not_available: a lock timeout) and 40P01 (deadlock_detected):

@@ -12,10 +12,11 @@
 #include "bookkeeping.hpp"
 #include "database_state.hpp"
 #include "integrity.hpp"
-#include "migration_lock.hpp"
 #include "lock_policy.hpp"
+#include "migration_lock.hpp"
 #include "progress_watch.hpp"
 #include "step_runner.hpp"
+#include "structmig/error.hpp"
 
 namespace structmig {
 namespace {
@@ -196,7 +197,7 @@ void Migrator::run_with_retries(const Migration& migration, Direction direction,
   detail::LockPolicy policy;
   try {
     policy = detail::resolve_lock_policy(options_, migration);
-  } catch (const std::invalid_argument& e) {  // a malformed setting: nothing was run
+  } catch (const InvalidOperation& e) {  // a malformed setting: nothing was run
     throw MigrationError(DatabaseError(e.what(), "", ""), std::string(migration.revision),
                          std::string(migration.message), std::nullopt);
   }

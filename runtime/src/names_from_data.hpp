@@ -9,12 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "structmig/error.hpp"
 #include "structmig/schema_data.hpp"
 
 namespace structmig::detail {
 
 /// The names before the first nullptr, as `String` (std::string or
-/// std::string_view of the same static text). Throws std::invalid_argument
+/// std::string_view of the same static text). Throws InvalidOperation
 /// "<where()>: .<field> has name N after a nullptr" when a name follows the
 /// gap; `where` is called only then.
 template <typename String, typename Where>
@@ -25,8 +26,8 @@ std::vector<String> names_from_data(const data::Names& names, std::string_view f
   while (count < data::Names::capacity && names.items[count]) ++count;
   for (std::size_t i = count; i < data::Names::capacity; ++i) {
     if (names.items[i]) {
-      throw std::invalid_argument(std::string(where()) + ": ." + std::string(field) +
-                                  " has name " + std::to_string(i + 1) + " after a nullptr");
+      throw InvalidOperation(std::string(where()) + ": ." + std::string(field) + " has name " +
+                             std::to_string(i + 1) + " after a nullptr");
     }
   }
   out.reserve(count);

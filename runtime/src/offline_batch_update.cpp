@@ -20,6 +20,7 @@
 #include "bookkeeping.hpp"
 #include "offline_recording.hpp"
 #include "sql_parts.hpp"
+#include "structmig/error.hpp"
 #include "structmig/sql.hpp"
 
 namespace structmig::detail {
@@ -66,7 +67,7 @@ std::string resume(const BatchUpdate& update, const BatchPlace& place) {
 std::string batch_update_script(const BatchUpdate& update, bool commit_each_batch,
                                 const std::optional<BatchPlace>& place) {
   if (update.table.empty() || update.set.empty() || update.key.columns.empty() || update.batch_size == 0) {
-    throw std::invalid_argument(
+    throw InvalidOperation(
         "update_in_batches needs a table, a SET clause, a key column and a batch size");
   }
   const std::vector<std::string>& key = update.key.columns;

@@ -26,7 +26,7 @@ namespace structmig::detail {
 /// With a `place` (a non-transactional migration) it starts after the key an
 /// earlier run saved there, saves its last key with each batch and clears it
 /// at the end, as the online run does.
-/// Throws std::invalid_argument for a BatchUpdate update_in_batches refuses.
+/// Throws InvalidOperation for a BatchUpdate update_in_batches refuses.
 std::string batch_update_script(const BatchUpdate& batch, bool commit_each_batch,
                                 const std::optional<BatchPlace>& place = std::nullopt);
 

@@ -28,7 +28,7 @@ EnumType with_label(const AddEnumLabel& op) {
 
 std::optional<std::string> owned(std::optional<std::string_view> text);
 
-// An add the recorder was asked for, refused (std::invalid_argument) when its
+// An add the recorder was asked for, refused (InvalidOperation) when its
 // kind does not take the options.
 template <typename K>
 AddConstraint added(std::string table, K constraint, ConstraintOptions options) {

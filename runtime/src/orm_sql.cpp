@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "structmig/error.hpp"
+
 namespace structmig::detail {
 namespace {
 
@@ -94,7 +96,7 @@ bool has_identity(const ModelShape& shape) {
 
 void check_key(const ModelShape& shape) {
   if (shape.primary_key.empty()) {
-    throw std::logic_error("structmig: model_traits of table " + std::string(shape.table) +
+    throw InvalidOperation("structmig: model_traits of table " + std::string(shape.table) +
                            " has no primary key");
   }
 }

@@ -10,6 +10,7 @@
 
 #include "names_from_data.hpp"
 #include "structmig/compiled_schema.hpp"
+#include "structmig/error.hpp"
 
 namespace structmig {
 namespace {
@@ -24,8 +25,8 @@ std::string object(std::string_view kind, data::Text name) {
 std::string required(data::Text text, std::string_view kind, data::Text name,
                      std::string_view field) {
   if (!text) {
-    throw std::invalid_argument(object(kind, name) + ": ." + std::string(field) +
-                                " is not set (nullptr)");
+    throw InvalidOperation(object(kind, name) + ": ." + std::string(field) +
+                           " is not set (nullptr)");
   }
   return text;
 }
@@ -52,8 +53,8 @@ template <typename F>
 auto in_table(data::Text table, F convert) {
   try {
     return convert();
-  } catch (const std::invalid_argument& error) {
-    throw std::invalid_argument(object("Table", table) + ": " + error.what());
+  } catch (const InvalidOperation& error) {
+    throw InvalidOperation(object("Table", table) + ": " + error.what());
   }
 }
 
@@ -67,8 +68,8 @@ EnumType from_data(const data::EnumType& type) {
   EnumType out{.name = required(type.name, "EnumType", nullptr, "name")};
   for (std::size_t i = 0; i < type.labels.size(); ++i) {
     if (!type.labels[i]) {
-      throw std::invalid_argument(object("EnumType", type.name) + ": label " +
-                                  std::to_string(i + 1) + " is nullptr");
+      throw InvalidOperation(object("EnumType", type.name) + ": label " + std::to_string(i + 1) +
+                             " is nullptr");
     }
     out.labels.emplace_back(type.labels[i]);
   }
@@ -107,7 +108,7 @@ CheckConstraint from_data(const data::CheckConstraint& check) {
 
 IndexKey from_data(const data::IndexKey& key) {
   if (!key.column == !key.expression) {
-    throw std::invalid_argument(
+    throw InvalidOperation(
         "structmig::data::IndexKey: exactly one of .column and .expression must be set");
   }
   return {.column = key.column ? key.column : "", .expression = key.expression ? key.expression : ""};
@@ -121,8 +122,8 @@ Index from_data(const data::Index& index) {
             .where = optional(index.where)};
   try {
     out.keys = all<IndexKey>(index.keys);
-  } catch (const std::invalid_argument& error) {
-    throw std::invalid_argument(object("Index", name) + ": " + error.what());
+  } catch (const InvalidOperation& error) {
+    throw InvalidOperation(object("Index", name) + ": " + error.what());
   }
   return out;
 }

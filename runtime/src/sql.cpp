@@ -11,6 +11,7 @@
 #include <type_traits>
 
 #include "sql_parts.hpp"
+#include "structmig/error.hpp"
 
 namespace structmig {
 namespace {
@@ -20,7 +21,7 @@ using sql_detail::Statements;
 
 void reject_nul(std::string_view text, const char* what) {
   if (text.find('\0') != std::string_view::npos) {
-    throw std::invalid_argument(std::string(what) + " contains a NUL byte");
+    throw InvalidOperation(std::string(what) + " contains a NUL byte");
   }
 }
 
@@ -29,7 +30,7 @@ void reject_nul(std::string_view text, const char* what) {
 namespace sql_detail {
 
 std::string quote_ident_list(const std::vector<std::string>& names, std::string_view what) {
-  if (names.empty()) throw std::invalid_argument(std::string(what) + " lists no columns");
+  if (names.empty()) throw InvalidOperation(std::string(what) + " lists no columns");
   std::string out;
   for (const std::string& name : names) {
     if (!out.empty()) out += ", ";
@@ -59,7 +60,7 @@ std::string drop_index_concurrently(std::string_view name) {
 
 std::string quote_ident(std::string_view identifier) {
   reject_nul(identifier, "identifier");
-  if (identifier.empty()) throw std::invalid_argument("empty identifier");
+  if (identifier.empty()) throw InvalidOperation("empty identifier");
   std::string out = "\"";
   for (char c : identifier) {
     if (c == '"') out += '"';
@@ -172,7 +173,7 @@ std::string_view foreign_key_action_sql(ForeignKeyAction action) {
     case ForeignKeyAction::set_default:
       return "SET DEFAULT";
   }
-  throw std::invalid_argument("unknown foreign key action");
+  throw InvalidOperation("unknown foreign key action");
 }
 
 }  // namespace structmig

@@ -19,6 +19,7 @@
 #include <stdexcept>
 
 #include "sql_parts.hpp"
+#include "structmig/error.hpp"
 #include "structmig/sql.hpp"
 
 namespace structmig::sql_detail {
@@ -39,12 +40,12 @@ Statements alter_column_sql(const AlterColumn& op) {
   const Column& from = op.from;
   const Column& to = op.to;
   if (from.name != to.name) {
-    throw std::invalid_argument("AlterColumn cannot rename " + quote_ident(from.name) + " to " +
-                                quote_ident(to.name));
+    throw InvalidOperation("AlterColumn cannot rename " + quote_ident(from.name) + " to " +
+                           quote_ident(to.name));
   }
   if (to.identity != Identity::none && to.default_sql) {
-    throw std::invalid_argument("identity column " + quote_ident(to.name) +
-                                " cannot also have a default");
+    throw InvalidOperation("identity column " + quote_ident(to.name) +
+                           " cannot also have a default");
   }
   const std::string column = "ALTER COLUMN " + quote_ident(to.name);
   const bool type_changes = from.type != to.type;

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "sql_parts.hpp"
+#include "structmig/error.hpp"
 #include "structmig/sql.hpp"
 
 namespace structmig::sql_detail {
@@ -19,7 +20,7 @@ std::string action_clause(ForeignKeyAction action) {
 
 std::string index_key(const IndexKey& key) {
   if (key.column.empty() == key.expression.empty()) {
-    throw std::invalid_argument("an index key needs exactly one of a column and an expression");
+    throw InvalidOperation("an index key needs exactly one of a column and an expression");
   }
   return key.column.empty() ? "(" + key.expression + ")" : quote_ident(key.column);
 }
@@ -31,7 +32,7 @@ const std::string& checked_method(const std::string& method) {
   for (char c : method) {
     plain = plain && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
   }
-  if (!plain) throw std::invalid_argument("not an index access method: \"" + method + "\"");
+  if (!plain) throw InvalidOperation("not an index access method: \"" + method + "\"");
   return method;
 }
 
@@ -74,7 +75,7 @@ std::string added_constraint(std::string_view table, const PrimaryKey& key, bool
 
 std::string create_index(std::string_view table, const Index& index, bool concurrently) {
   if (index.keys.empty()) {
-    throw std::invalid_argument("index " + quote_ident(index.name) + " has no keys");
+    throw InvalidOperation("index " + quote_ident(index.name) + " has no keys");
   }
   std::vector<std::string> keys;
   for (const IndexKey& key : index.keys) keys.push_back(index_key(key));
@@ -106,7 +107,7 @@ std::string ConstraintKindOf<UniqueConstraint>::body_sql(const UniqueConstraint&
 
 std::string ConstraintKindOf<CheckConstraint>::body_sql(const CheckConstraint& check) {
   if (check.expression.empty()) {
-    throw std::invalid_argument("check " + quote_ident(check.name) + " has no expression");
+    throw InvalidOperation("check " + quote_ident(check.name) + " has no expression");
   }
   return "CHECK (" + check.expression + ")";
 }

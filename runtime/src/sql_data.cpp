@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "sql_parts.hpp"
+#include "structmig/error.hpp"
 #include "structmig/sql.hpp"
 
 namespace structmig::sql_detail {
@@ -63,9 +64,9 @@ std::string keyset_batch(std::string_view table_name, const std::vector<std::str
 
 std::string backfill_script(const Backfill& op) {
   if (op.expression.empty()) {
-    throw std::invalid_argument("the backfill of " + quote_ident(op.column) + " has no expression");
+    throw InvalidOperation("the backfill of " + quote_ident(op.column) + " has no expression");
   }
-  if (op.batch_size == 0) throw std::invalid_argument("a backfill needs a batch size above 0");
+  if (op.batch_size == 0) throw InvalidOperation("a backfill needs a batch size above 0");
   return "DO $structmig$\n"
          "DECLARE\n"
          "  last record;\n"

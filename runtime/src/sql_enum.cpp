@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "sql_parts.hpp"
+#include "structmig/error.hpp"
 #include "structmig/naming.hpp"
 #include "structmig/sql.hpp"
 
@@ -42,8 +43,8 @@ Statements create_enum_sql(const EnumType& type) {
 
 Statements add_enum_label_sql(const AddEnumLabel& op) {
   if (op.before && op.after) {
-    throw std::invalid_argument("label " + quote_literal(op.label) +
-                                " cannot go both before and after another");
+    throw InvalidOperation("label " + quote_literal(op.label) +
+                           " cannot go both before and after another");
   }
   std::string out = "ALTER TYPE " + quote_ident(op.type) + " ADD VALUE " + quote_literal(op.label);
   if (op.before) out += " BEFORE " + quote_literal(*op.before);
@@ -53,8 +54,8 @@ Statements add_enum_label_sql(const AddEnumLabel& op) {
 
 Statements recreate_enum_sql(const RecreateEnum& op) {
   if (op.from.name != op.to.name) {
-    throw std::invalid_argument("RecreateEnum cannot rename " + quote_ident(op.from.name) + " to " +
-                                quote_ident(op.to.name));
+    throw InvalidOperation("RecreateEnum cannot rename " + quote_ident(op.from.name) + " to " +
+                           quote_ident(op.to.name));
   }
   const std::string type = quote_ident(op.to.name);
   const std::string old_type = quote_ident(fit_identifier(op.to.name + "__structmig_old"));

@@ -45,7 +45,7 @@ std::string constraint_definition(const Constraint& constraint);
 std::string constraint_definition(const PrimaryKey& key);
 /// What ALTER TABLE "table" ADD appends: the definition, or `CONSTRAINT
 /// "name" <KEYWORD> USING INDEX "index"`, then ` NOT VALID` when asked.
-/// Throws std::invalid_argument for an option the kind does not take.
+/// Throws InvalidOperation for an option the kind does not take.
 std::string added_constraint(std::string_view table, const Constraint& constraint, bool not_valid,
                              const std::optional<std::string>& using_index);
 std::string added_constraint(std::string_view table, const PrimaryKey& key, bool not_valid,

@@ -3,13 +3,14 @@
 #include <stdexcept>
 
 #include "sql_parts.hpp"
+#include "structmig/error.hpp"
 #include "structmig/sql.hpp"
 
 namespace structmig::sql_detail {
 
 const std::string& require_type(const Column& column) {
   if (column.type.empty()) {
-    throw std::invalid_argument("column " + quote_ident(column.name) + " has no type");
+    throw InvalidOperation("column " + quote_ident(column.name) + " has no type");
   }
   return column.type;
 }
@@ -33,8 +34,8 @@ std::string identity_clause(Identity identity) {
 std::string column_definition(const Column& column) {
   // PostgreSQL rejects a default on an identity column; say so before it runs.
   if (column.identity != Identity::none && column.default_sql) {
-    throw std::invalid_argument("identity column " + quote_ident(column.name) +
-                                " cannot also have a default");
+    throw InvalidOperation("identity column " + quote_ident(column.name) +
+                           " cannot also have a default");
   }
   std::string out = quote_ident(column.name) + " " + require_type(column);
   if (column.identity != Identity::none) out += " " + identity_clause(column.identity);

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "render/cpp_literal.hpp"
+#include "structmig/error.hpp"
 
 namespace structmig::render {
 namespace {
@@ -59,9 +60,9 @@ std::string string_list(const std::vector<std::string>& items) {
 
 std::string names_list(const std::vector<std::string>& names, std::string_view what) {
   if (names.size() > kNamesCapacity) {
-    throw std::invalid_argument(std::string(what) + " has " + std::to_string(names.size()) +
-                                " columns; PostgreSQL allows at most " +
-                                std::to_string(kNamesCapacity) + " in a key");
+    throw structmig::InvalidOperation(std::string(what) + " has " + std::to_string(names.size()) +
+                                      " columns; PostgreSQL allows at most " +
+                                      std::to_string(kNamesCapacity) + " in a key");
   }
   return string_list(names);
 }

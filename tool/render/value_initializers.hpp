@@ -29,7 +29,7 @@ std::string literal(const std::string& text);
 std::string string_list(const std::vector<std::string>& items);
 
 /// {"a", "b"} for a data::Names: at most 32 names, else
-/// std::invalid_argument naming `what` (PostgreSQL's limit for a key).
+/// structmig::InvalidOperation naming `what` (PostgreSQL's limit for a key).
 std::string names_list(const std::vector<std::string>& names, std::string_view what);
 
 /// {.field = value, ...}: fields added in order, optional ones only when set.

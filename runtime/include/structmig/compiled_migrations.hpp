@@ -47,7 +47,7 @@ inline std::vector<Migration>& registered_migrations() {
 }
 /// The owned migration of a migration file's data: text pointers become
 /// views of the same (static) text, nullptr empty; the checksum is the
-/// data's own when set, else `checksum`. Throws std::invalid_argument for
+/// data's own when set, else `checksum`. Throws InvalidOperation for
 /// a parent or dependency after a nullptr (names must be contiguous).
 Migration migration_from_data(const data::Migration& m, std::string_view checksum);
 }  // namespace detail

@@ -140,7 +140,7 @@ std::vector<std::string> referenced_tables(const Constraint& constraint);
 /// them: unique constraints, checks, foreign keys.
 std::vector<Constraint> constraints_of(const Table& table);
 
-/// Throws std::invalid_argument when `kind` does not take an option asked for
+/// Throws InvalidOperation when `kind` does not take an option asked for
 /// (NOT VALID, USING INDEX); `table` and `name` say which constraint.
 void check_constraint_options(const ConstraintKind& kind, std::string_view table,
                               std::string_view name, bool not_valid, bool using_index);

@@ -4,6 +4,8 @@
 //
 //   Error (std::runtime_error)
 //   ├── UsageError        a command-line option or setting that does not parse
+//   ├── InvalidOperation  an operation, value or name that cannot be written as
+//   │                     SQL or data (a migration's or the renderer's input)
 //   ├── ModelError        a model the generator cannot use: file, line, column
 //   ├── HistoryError      the migration history: graph, targets, checksums
 //   │                     (RevisionError and its subclasses, ChecksumMismatch)
@@ -42,6 +44,16 @@ class Error : public std::runtime_error {
 /// A command-line option or a setting whose value does not parse (the
 /// command line exits 2, as for any usage error).
 class UsageError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// An operation, value or name structmig cannot express: an option a
+/// constraint kind does not take, a name with a NUL byte, generated data that
+/// is malformed, a key longer than the data can hold. A mistake in the code
+/// that built it (a migration, a model), found before anything runs; inside
+/// a running migration it arrives wrapped in a MigrationError.
+class InvalidOperation : public Error {
  public:
   using Error::Error;
 };

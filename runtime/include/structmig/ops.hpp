@@ -97,7 +97,7 @@ struct SetTableComment {
 /// (foreign keys and checks). `using_index`: the constraint adopts a unique
 /// index built beforehand (concurrently), no scan under the lock (unique
 /// constraints). The recorder and to_sql() refuse an option the kind does not
-/// take (std::invalid_argument).
+/// take (InvalidOperation).
 struct AddConstraint {
   std::string table;
   Constraint constraint;

@@ -93,7 +93,7 @@ struct IndexOptions {
 };
 /// Each kind takes only the options constraint.hpp lists for it (NOT VALID:
 /// foreign keys and checks; USING INDEX: unique constraints and primary
-/// keys); the recorder throws std::invalid_argument for another.
+/// keys); the recorder throws InvalidOperation for another.
 /// `{.using_index = "ix"}`.
 struct ConstraintOptions {
   bool not_valid = false;

@@ -1,5 +1,5 @@
 // The literal data of generated files (schema_data.hpp) as the owned values
-// of schema.hpp. Each throws std::invalid_argument, naming the object, for
+// of schema.hpp. Each throws InvalidOperation, naming the object, for
 // data no model produces: a required text (a name, a column's type, an index
 // method, a check's expression) that is nullptr, a list of names with a gap
 // (a name after a nullptr), an index key that is neither or both of column

@@ -28,12 +28,12 @@ const ForeignKey kKey{.name = "fk_tickets_user_id_users",
 const UniqueConstraint kUnique{.name = "uq_users_email", .columns = {"email"}};
 const CheckConstraint kCheck{.name = "ck_tickets_title", .expression = "title <> ''"};
 
-// The message of the std::invalid_argument `run` throws ("" if none).
+// The message of the structmig::InvalidOperation `run` throws ("" if none).
 template <typename F>
 std::string refusal(F run) {
   try {
     run();
-  } catch (const std::invalid_argument& e) {
+  } catch (const structmig::InvalidOperation& e) {
     return e.what();
   }
   return "";

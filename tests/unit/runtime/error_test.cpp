@@ -16,6 +16,7 @@
 #include "structmig/ops.hpp"
 #include "structmig/orm_error.hpp"
 #include "structmig/revision_graph.hpp"
+#include "structmig/sql.hpp"
 #include "structmig/startup.hpp"
 
 namespace structmig {
@@ -165,6 +166,10 @@ std::vector<Thrown> every_kind() {
        kFailure},
       {"OfflineUnsupported", [] { throw OfflineUnsupported("needs the database"); }, kFailure},
       {"IrreversibleOp", [] { throw IrreversibleOp("raw SQL"); }, kFailure},
+      {"InvalidOperation", [] { (void)quote_ident(std::string("a\0b", 3)); }, kFailure},
+      {"InvalidOperation (no columns)",
+       [] { (void)to_sql(AddConstraint{"t", UniqueConstraint{"uq_t", {}}}); },
+       kFailure},
   };
 }
 

@@ -80,7 +80,7 @@ TEST(MigrationData, ANameAfterANullptrIsAnError) {
   try {
     (void)migration_from_data(gap, "");
     FAIL() << "no error";
-  } catch (const std::invalid_argument& e) {
+  } catch (const structmig::InvalidOperation& e) {
     EXPECT_STREQ(e.what(), "migration \"r1\": .depends_on has name 3 after a nullptr");
   }
 }

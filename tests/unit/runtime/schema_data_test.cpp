@@ -121,7 +121,7 @@ TEST(SchemaData, NamesHoldThirtyTwo) {
 std::string error_of(auto convert) {
   try {
     convert();
-  } catch (const std::invalid_argument& error) {
+  } catch (const structmig::InvalidOperation& error) {
     return error.what();
   }
   return "(no error)";
@@ -210,7 +210,7 @@ TEST(SchemaData, RefTakesExactlyItsType) {
 // The options a kind does not take are refused as with owned values.
 TEST(SchemaData, OptionsAreCheckedAsOwned) {
   Ops op;
-  EXPECT_THROW(op.add_check("t", kChecks[0], {.using_index = "ux"}), std::invalid_argument);
+  EXPECT_THROW(op.add_check("t", kChecks[0], {.using_index = "ux"}), structmig::InvalidOperation);
 }
 
 }  // namespace

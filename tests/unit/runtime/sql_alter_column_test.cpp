@@ -158,7 +158,7 @@ TEST(SqlAlterColumn, IdentityKindChanged) {
 TEST(SqlAlterColumn, IdentityWithADefaultIsRejected) {
   EXPECT_THROW(to_sql(alter(column("id", "bigint"),
                             column("id", "bigint", false, "1", Identity::by_default))),
-               std::invalid_argument);
+               structmig::InvalidOperation);
 }
 
 TEST(SqlAlterColumn, CommentSetChangedClearedIsASeparateStatement) {
@@ -181,7 +181,8 @@ TEST(SqlAlterColumn, HostileNames) {
 }
 
 TEST(SqlAlterColumn, RenameIsRejected) {
-  EXPECT_THROW(to_sql(alter(column("a", "text"), column("b", "text"))), std::invalid_argument);
+  EXPECT_THROW(to_sql(alter(column("a", "text"), column("b", "text"))),
+               structmig::InvalidOperation);
 }
 
 }  // namespace

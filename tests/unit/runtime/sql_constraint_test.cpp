@@ -63,7 +63,7 @@ TEST(SqlForeignKey, CompositeAndImplicitReferencedKey) {
             Statements{"ALTER TABLE \"a\" ADD CONSTRAINT \"fk_a_x_y_b\" FOREIGN KEY (\"x\", \"y\") "
                        "REFERENCES \"b\""});
   composite.columns.clear();
-  EXPECT_THROW(to_sql(AddConstraint{"a", composite}), std::invalid_argument);
+  EXPECT_THROW(to_sql(AddConstraint{"a", composite}), structmig::InvalidOperation);
 }
 
 TEST(SqlForeignKey, DropByName) {
@@ -76,8 +76,10 @@ TEST(SqlUnique, AddAndDrop) {
             Statements{"ALTER TABLE \"t\" ADD CONSTRAINT \"uq_t_a_b\" UNIQUE (\"a\", \"b\")"});
   EXPECT_EQ(to_sql(DropConstraint{"t", UniqueConstraint{.name = "uq_t_a_b"}}),
             Statements{"ALTER TABLE \"t\" DROP CONSTRAINT \"uq_t_a_b\""});
-  EXPECT_THROW(to_sql(AddConstraint{"t", UniqueConstraint{"uq_t", {}}}), std::invalid_argument);
-  EXPECT_THROW(to_sql(AddConstraint{"t", UniqueConstraint{"", {"a"}}}), std::invalid_argument);
+  EXPECT_THROW(to_sql(AddConstraint{"t", UniqueConstraint{"uq_t", {}}}),
+               structmig::InvalidOperation);
+  EXPECT_THROW(to_sql(AddConstraint{"t", UniqueConstraint{"", {"a"}}}),
+               structmig::InvalidOperation);
 }
 
 TEST(SqlCheck, AddVerbatimAndDrop) {
@@ -86,7 +88,8 @@ TEST(SqlCheck, AddVerbatimAndDrop) {
                        "10)"});
   EXPECT_EQ(to_sql(DropConstraint{"t", CheckConstraint{.name = "ck_t_score"}}),
             Statements{"ALTER TABLE \"t\" DROP CONSTRAINT \"ck_t_score\""});
-  EXPECT_THROW(to_sql(AddConstraint{"t", CheckConstraint{"ck_t", ""}}), std::invalid_argument);
+  EXPECT_THROW(to_sql(AddConstraint{"t", CheckConstraint{"ck_t", ""}}),
+               structmig::InvalidOperation);
 }
 
 TEST(SqlIndex, PlainBtreeOmitsTheMethod) {
@@ -115,15 +118,15 @@ TEST(SqlIndex, UniqueMethodPredicateAndExpressionKeys) {
 }
 
 TEST(SqlIndex, MalformedIndexesAreRejected) {
-  EXPECT_THROW(to_sql(CreateIndex{"t", Index{.name = "ix"}}), std::invalid_argument);
+  EXPECT_THROW(to_sql(CreateIndex{"t", Index{.name = "ix"}}), structmig::InvalidOperation);
   EXPECT_THROW(to_sql(CreateIndex{"t", Index{.name = "ix", .keys = {{"a", "lower(a)"}}}}),
-               std::invalid_argument);
+               structmig::InvalidOperation);
   EXPECT_THROW(to_sql(CreateIndex{"t", Index{.name = "ix", .keys = {{"", ""}}}}),
-               std::invalid_argument);
+               structmig::InvalidOperation);
   EXPECT_THROW(
       to_sql(CreateIndex{
           "t", Index{.name = "ix", .keys = {{"a", ""}}, .method = "gin (a); DROP TABLE t; --"}}),
-      std::invalid_argument);
+      structmig::InvalidOperation);
 }
 
 TEST(SqlIndex, DropByName) {

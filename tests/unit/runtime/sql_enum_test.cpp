@@ -31,7 +31,7 @@ TEST(SqlEnum, AddLabelAtTheEndBeforeOrAfter) {
   EXPECT_EQ(to_sql(AddEnumLabel{.type = "mood", .label = "o'k", .after = "sad"}),
             Statements{"ALTER TYPE \"mood\" ADD VALUE 'o''k' AFTER 'sad'"});
   EXPECT_THROW(to_sql(AddEnumLabel{.type = "mood", .label = "x", .before = "a", .after = "b"}),
-               std::invalid_argument);
+               structmig::InvalidOperation);
 }
 
 TEST(SqlEnum, RenameLabel) {
@@ -72,7 +72,7 @@ TEST(SqlRecreateEnum, WithoutUsagesAndWithALongName) {
 }
 
 TEST(SqlRecreateEnum, DifferentNamesAreRejected) {
-  EXPECT_THROW(to_sql(RecreateEnum{{"a", {"x"}}, {"b", {"x"}}, {}}), std::invalid_argument);
+  EXPECT_THROW(to_sql(RecreateEnum{{"a", {"x"}}, {"b", {"x"}}, {}}), structmig::InvalidOperation);
 }
 
 TEST(SqlRecreateEnum, TheInverseOfAddEnumLabelRecreatesWithoutIt) {

@@ -45,8 +45,8 @@ TEST(SqlQuote, IdentifiersAreAlwaysQuoted) {
 }
 
 TEST(SqlQuote, IdentifiersRejectNulAndEmpty) {
-  EXPECT_THROW(quote_ident(std::string("a\0b", 3)), std::invalid_argument);
-  EXPECT_THROW(quote_ident(""), std::invalid_argument);
+  EXPECT_THROW(quote_ident(std::string("a\0b", 3)), structmig::InvalidOperation);
+  EXPECT_THROW(quote_ident(""), structmig::InvalidOperation);
 }
 
 TEST(SqlQuote, Literals) {
@@ -57,7 +57,7 @@ TEST(SqlQuote, Literals) {
   EXPECT_EQ(quote_literal("a\\b"), "E'a\\\\b'");
   EXPECT_EQ(quote_literal("it's C:\\dir\\"), "E'it''s C:\\\\dir\\\\'");
   EXPECT_EQ(quote_literal("naïve \"x\""), "'naïve \"x\"'");
-  EXPECT_THROW(quote_literal(std::string("a\0b", 3)), std::invalid_argument);
+  EXPECT_THROW(quote_literal(std::string("a\0b", 3)), structmig::InvalidOperation);
 }
 
 TEST(SqlCreateTable, OneColumnPerLineWithConstraints) {
@@ -143,7 +143,7 @@ TEST(SqlCreateTable, IdentityWithADefaultIsRejected) {
       .name = "t",
       .columns = {Column{
           .name = "id", .type = "bigint", .default_sql = "1", .identity = Identity::by_default}}};
-  EXPECT_THROW(to_sql(CreateTable{table}), std::invalid_argument);
+  EXPECT_THROW(to_sql(CreateTable{table}), structmig::InvalidOperation);
 }
 
 TEST(SqlCreateTable, CompositeKeyNoKeyAndNoColumns) {
@@ -191,12 +191,12 @@ TEST(SqlCreateTable, TheGivenNamesAreUsedNeverInvented) {
   EXPECT_NE(sql.find("CONSTRAINT \"" + primary_key_name(long_name) + "\""), std::string::npos);
   // A key without its name cannot be written.
   table.primary_key_name.clear();
-  EXPECT_THROW(to_sql(CreateTable{table}), std::invalid_argument);
+  EXPECT_THROW(to_sql(CreateTable{table}), structmig::InvalidOperation);
 }
 
 TEST(SqlCreateTable, ColumnWithoutTypeIsRejected) {
   EXPECT_THROW(to_sql(CreateTable{Table{.name = "t", .columns = {column("a", "")}}}),
-               std::invalid_argument);
+               structmig::InvalidOperation);
 }
 
 TEST(SqlDropTable, ByName) {

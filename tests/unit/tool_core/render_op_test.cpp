@@ -375,18 +375,18 @@ TEST(RenderOp, KeysOfMoreThan32ColumnsAreRefused) {
       {
         try {
           data.table(table);
-        } catch (const std::invalid_argument& error) {
+        } catch (const structmig::InvalidOperation& error) {
           EXPECT_STREQ(error.what(),
                        "the primary key of table \"wide\" has 33 columns; PostgreSQL allows at "
                        "most 32 in a key");
           throw;
         }
       },
-      std::invalid_argument);
+      structmig::InvalidOperation);
   EXPECT_THROW(data.constraint(UniqueConstraint{.name = "uq", .columns = columns}),
-               std::invalid_argument);
+               structmig::InvalidOperation);
   EXPECT_THROW(data.constraint(ForeignKey{.name = "fk", .referenced_columns = columns}),
-               std::invalid_argument);
+               structmig::InvalidOperation);
   columns.pop_back();
   table.primary_key = columns;
   EXPECT_EQ(data.table(table), "wide_table");
