@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "history_fixture.hpp"
-#include "state_row.hpp"
+#include "migrator/state_row.hpp"
 #include "structmig/startup.hpp"
 
 namespace structmig {

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "lock_probe.hpp"
+#include "migrator/lock_probe.hpp"
 #include "structmig/ops.hpp"
 #include "structmig/sql.hpp"
 

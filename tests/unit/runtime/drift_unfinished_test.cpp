@@ -1,7 +1,7 @@
 // The drift lines of INVALID indexes and NOT VALID constraints, no database:
 // each kind's wording and the statement it suggests, with names as
 // PostgreSQL's quote_ident() spells them.
-#include "drift_unfinished.hpp"
+#include "drift/drift_unfinished.hpp"
 
 #include <gtest/gtest.h>
 

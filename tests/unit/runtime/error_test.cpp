@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "error_context.hpp"
+#include "connection/error_context.hpp"
 #include "exit_codes.hpp"
 #include "structmig/drift.hpp"
 #include "structmig/error.hpp"

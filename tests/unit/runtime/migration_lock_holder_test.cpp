@@ -2,7 +2,7 @@
 // database: the holder's description with and without the optional parts,
 // statements on one line and cut short, durations, the log line and the
 // timeout message.
-#include "migration_lock_holder.hpp"
+#include "migrator/migration_lock_holder.hpp"
 
 #include <gtest/gtest.h>
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "state_row.hpp"
+#include "migrator/state_row.hpp"
 
 namespace structmig::detail {
 namespace {
