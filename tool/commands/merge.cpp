@@ -6,8 +6,8 @@
 // output shows what the merge records beyond the side that was kept.
 #include "commands/command_support.hpp"
 #include "commands/commands.hpp"
-#include "diff/describe.hpp"
-#include "diff/diff.hpp"
+#include "structmig/describe.hpp"
+#include "structmig/diff.hpp"
 #include "history/history_graph.hpp"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"

@@ -39,7 +39,7 @@
 #include <utility>
 #include <vector>
 
-#include "diff/diff.hpp"
+#include "structmig/diff.hpp"
 #include "structmig/ops.hpp"
 #include "structmig/schema.hpp"
 

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "diff/diff.hpp"
+#include "structmig/diff.hpp"
 #include "render/migration_parts.hpp"
 #include "render/slug.hpp"
 

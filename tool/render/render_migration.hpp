@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "diff/diff.hpp"
+#include "structmig/diff.hpp"
 #include "plan/safe_plan.hpp"
 #include "render/render_op.hpp"
 #include "render/slug.hpp"

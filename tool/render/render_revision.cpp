@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "diff/diff.hpp"
+#include "structmig/diff.hpp"
 #include "render/migration_parts.hpp"
 #include "render/slug.hpp"
 

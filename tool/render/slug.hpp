@@ -29,7 +29,7 @@
 #include <string>
 #include <string_view>
 
-#include "diff/diff.hpp"
+#include "structmig/diff.hpp"
 
 namespace structmig::render {
 

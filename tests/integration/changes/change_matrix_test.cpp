@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "diff/diff.hpp"
+#include "structmig/diff.hpp"
 #include "plan/safe_plan.hpp"
 #include "pg_cluster.hpp"
 #include "structmig/connection.hpp"

@@ -16,7 +16,7 @@
 #include <utility>
 #include <vector>
 
-#include "diff/diff.hpp"
+#include "structmig/diff.hpp"
 #include "history/checksum.hpp"
 #include "render/migration_dir.hpp"
 #include "render/render_merge.hpp"

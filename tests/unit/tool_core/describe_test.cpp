@@ -1,5 +1,5 @@
 // The one-line descriptions of operations used by the drift report.
-#include "diff/describe.hpp"
+#include "structmig/describe.hpp"
 
 #include <gtest/gtest.h>
 

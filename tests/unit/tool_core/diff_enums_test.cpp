@@ -3,7 +3,7 @@
 // and the type recreated when labels are removed or reordered.
 #include <gtest/gtest.h>
 
-#include "diff/diff.hpp"
+#include "structmig/diff.hpp"
 #include "schema_builders.hpp"
 
 namespace structmig::diff {

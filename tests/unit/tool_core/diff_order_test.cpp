@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "diff/diff.hpp"
+#include "structmig/diff.hpp"
 #include "schema_builders.hpp"
 
 namespace structmig::diff {

@@ -5,7 +5,7 @@
 // unmarked renames.
 #include <gtest/gtest.h>
 
-#include "diff/diff.hpp"
+#include "structmig/diff.hpp"
 #include "schema_builders.hpp"
 
 namespace structmig::diff {

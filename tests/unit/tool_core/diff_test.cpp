@@ -2,7 +2,7 @@
 // (with their USING casts), primary keys, comments, constraints and indexes,
 // and the downgrade being the upgrade reversed. Enums, renames and the order
 // of a whole plan have their own files.
-#include "diff/diff.hpp"
+#include "structmig/diff.hpp"
 
 #include <gtest/gtest.h>
 

@@ -4,7 +4,7 @@
 // expression that compares the column with a constant of its old type.
 #include <gtest/gtest.h>
 
-#include "diff/diff.hpp"
+#include "structmig/diff.hpp"
 #include "schema_builders.hpp"
 
 namespace structmig::diff {

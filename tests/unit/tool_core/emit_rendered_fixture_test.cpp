@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "diff/diff.hpp"
+#include "structmig/diff.hpp"
 #include "history/history.hpp"
 #include "render/migration_dir.hpp"
 #include "render/render_compiled_schema.hpp"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "diff/diff.hpp"
+#include "structmig/diff.hpp"
 #include "plan/safe_plan.hpp"
 
 namespace structmig::tool_core_fixture {

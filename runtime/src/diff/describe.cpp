@@ -1,5 +1,5 @@
 // Turns operations into the one-line descriptions documented in describe.hpp.
-#include "diff/describe.hpp"
+#include "structmig/describe.hpp"
 
 #include <type_traits>
 

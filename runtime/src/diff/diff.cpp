@@ -2,7 +2,7 @@
 // the old schema, so that everything after compares by the new names; then
 // each part fills its steps; then the steps are joined in the documented
 // order and the downgrade is derived.
-#include "diff/diff.hpp"
+#include "structmig/diff.hpp"
 
 #include <algorithm>
 #include <iterator>
