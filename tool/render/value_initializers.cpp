@@ -137,6 +137,17 @@ std::string initializer(const ForeignKey& key) {
       .str();
 }
 
+std::string initializer(const ExcludeConstraint& exclude) {
+  const std::string what = "exclusion constraint \"" + exclude.name + "\"";
+  return Initializer()
+      .add("name", literal(exclude.name))
+      .add_if(exclude.method != "gist", "method", literal(exclude.method))
+      .add("columns", names_list(exclude.columns, what))
+      .add("operators", names_list(exclude.operators, what + " (operators)"))
+      .add_optional("where", exclude.where)
+      .str();
+}
+
 std::string constraint_initializer(const Constraint& constraint) {
   return std::visit([](const auto& c) { return initializer(c); }, constraint);
 }

@@ -53,6 +53,7 @@ void append_column_initializer(std::string& out, const Column& column);
 std::string initializer(const UniqueConstraint& unique);
 std::string initializer(const CheckConstraint& check);
 std::string initializer(const ForeignKey& key);
+std::string initializer(const ExcludeConstraint& exclude);
 /// The initializer of the constraint's own kind (one of the overloads above).
 std::string constraint_initializer(const Constraint& constraint);
 }  // namespace structmig::render

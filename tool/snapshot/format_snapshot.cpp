@@ -120,6 +120,16 @@ void format_constraint(std::string& out, const ForeignKey& key) {
   object.finish();
 }
 
+void format_constraint(std::string& out, const ExcludeConstraint& exclude) {
+  OneLineObject object(out);
+  object.string("name", exclude.name)
+      .string("method", exclude.method)
+      .strings("columns", exclude.columns)
+      .strings("operators", exclude.operators);
+  if (exclude.where) object.string("where", *exclude.where);
+  object.finish();
+}
+
 void format_index(std::string& out, const Index& index) {
   OneLineObject object(out);
   object.string("name", index.name);

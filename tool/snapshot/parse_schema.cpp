@@ -166,6 +166,24 @@ llvm::Error parse_constraint(ObjectReader& reader, ForeignKey& key,
   return read_action(reader, "on_update", key.on_update);
 }
 
+llvm::Error parse_constraint(ObjectReader& reader, ExcludeConstraint& exclude,
+                             const std::set<std::string>& columns) {
+  auto method = reader.required_name("method");
+  if (!method) return method.takeError();
+  exclude.method = std::move(*method);
+  auto names = reader.required_names("columns", "column names");
+  if (!names) return names.takeError();
+  exclude.columns = std::move(*names);
+  if (llvm::Error err = check_columns(reader, "columns", exclude.columns, columns)) return err;
+  auto operators = reader.required_names("operators", "operators");
+  if (!operators) return operators.takeError();
+  exclude.operators = std::move(*operators);
+  if (exclude.operators.size() != exclude.columns.size()) {
+    return reader.error("\"columns\" and \"operators\" differ in length");
+  }
+  return read_optional_string(reader, "where", exclude.where);
+}
+
 // Every kind's list, in the family's order ("uniques", "checks", …).
 llvm::Error parse_constraints(ObjectReader& reader, Table& table,
                               const std::set<std::string>& columns) {

@@ -25,7 +25,7 @@ namespace structmig {
 
 /// A constraint of any kind but the primary key. The order of the
 /// alternatives is the order CREATE TABLE lists them in (see constraints_of).
-using Constraint = std::variant<UniqueConstraint, CheckConstraint, ForeignKey>;
+using Constraint = std::variant<UniqueConstraint, CheckConstraint, ForeignKey, ExcludeConstraint>;
 
 /// A table's primary key as a member of the family (Table keeps it as
 /// primary_key and primary_key_name).
@@ -139,6 +139,25 @@ struct ConstraintKindOf<ForeignKey> {
     if (foreign_key.referenced_table.empty()) return {};
     return {foreign_key.referenced_table};
   }
+};
+
+template <>
+struct ConstraintKindOf<ExcludeConstraint> {
+  static constexpr auto list = &Table::excludes;
+  static constexpr auto data_list = &data::Table::excludes;
+  static constexpr ConstraintKind kind{.word = "exclusion constraint",
+                                       .list_name = "excludes",
+                                       .type_name = "ExcludeConstraint",
+                                       .item_word = "exclude",
+                                       .sql_keyword = "EXCLUDE",
+                                       .add_call = "add_exclude",
+                                       .drop_call = "drop_exclude",
+                                       .not_valid = false,
+                                       .using_index = false,
+                                       .add_lock = TableLock::access_exclusive,
+                                       .add_work = "its index is built"};
+  static std::string body_sql(const ExcludeConstraint& exclude);
+  static std::vector<std::string> referenced_tables(const ExcludeConstraint&) { return {}; }
 };
 
 template <>

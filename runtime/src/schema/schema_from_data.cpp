@@ -107,6 +107,15 @@ CheckConstraint from_data(const data::CheckConstraint& check) {
           .expression = required(check.expression, "CheckConstraint", check.name, "expression")};
 }
 
+ExcludeConstraint from_data(const data::ExcludeConstraint& exclude) {
+  const data::Text name = exclude.name;
+  return {.name = required(name, "ExcludeConstraint", nullptr, "name"),
+          .method = required(exclude.method, "ExcludeConstraint", name, "method"),
+          .columns = names(exclude.columns, "ExcludeConstraint", name, "columns"),
+          .operators = names(exclude.operators, "ExcludeConstraint", name, "operators"),
+          .where = optional(exclude.where)};
+}
+
 IndexKey from_data(const data::IndexKey& key) {
   if (!key.column == !key.expression) {
     throw InvalidOperation(

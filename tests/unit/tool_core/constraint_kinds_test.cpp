@@ -36,6 +36,13 @@ ForeignKey sample(std::type_identity<ForeignKey>) {
           .referenced_columns = {"id"},
           .on_delete = ForeignKeyAction::cascade};
 }
+ExcludeConstraint sample(std::type_identity<ExcludeConstraint>) {
+  return {.name = "ex_rooms_booked",
+          .columns = {"floor", "booked"},
+          .operators = {"=", "&&"},
+          .where = "floor > 0"};
+}
+
 Table table(std::string name) {
   Table t{.name = name, .columns = {{.name = "id", .type = "bigint"}}, .primary_key = {"id"}};
   t.primary_key_name = "pk_" + name;
