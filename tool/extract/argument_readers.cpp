@@ -3,8 +3,12 @@
 // mistake at its character, and returns the spec with the place of each part.
 #include "extract/argument_readers.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
+#include <optional>
 #include <string_view>
+#include <utility>
 
 #include "extract/sql_columns.hpp"
 
@@ -223,6 +227,82 @@ std::optional<IndexSpec> read_index(const LocatedAnnotation& annotation, const A
                              "expects a non-empty SQL predicate, as in where = \"deleted_at IS "
                              "NULL\"",
                              context);
+    ok = ok && spec.where.has_value();
+    if (spec.where) {
+      add_expression_columns(annotation, where->value, ExpressionKind::index_predicate,
+                             spec.expression_columns);
+    }
+  }
+  spec.name = read_name(annotation, *args, ok, context);
+  if (!ok) return std::nullopt;
+  return spec;
+}
+
+// "room WITH =": the column and the operator of one element; nothing when
+// the text is not an identifier, WITH (any case) and operator characters.
+std::optional<std::pair<std::string, std::string>> exclude_element(std::string_view text) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n'; };
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    if (space(c)) {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  if (words.size() != 3) return std::nullopt;
+  std::string with = words[1];
+  for (char& c : with) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const bool column_ok =
+      !words[0].empty() &&
+      std::all_of(words[0].begin(), words[0].end(),
+                  [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }) &&
+      !std::isdigit(static_cast<unsigned char>(words[0][0]));
+  const bool operator_ok = std::all_of(words[2].begin(), words[2].end(), [](char c) {
+    return std::string_view("+-*/<>=~!@#%^&|`?").find(c) != std::string_view::npos;
+  });
+  if (!column_ok || with != "with" || !operator_ok) return std::nullopt;
+  return std::make_pair(words[0], words[2]);
+}
+
+std::optional<ExcludeSpec> read_exclude(const LocatedAnnotation& annotation,
+                                        const AnnotationItem& item, ExtractContext& context) {
+  ExcludeSpec spec;
+  spec.place = place_of(annotation, item);
+  constexpr std::string_view kExpectation =
+      "expects \"column WITH operator\" elements, as in exclude(\"during WITH &&\", "
+      "\"room WITH =\", using = gist)";
+  if (!item.has_parens || item.value) {
+    report_shape(spec.place, item.name, kExpectation, context);
+    return std::nullopt;
+  }
+  auto args = sort_arguments(annotation, item.args, kIndexKeys, context);
+  if (!args) return std::nullopt;
+  bool ok = !args->positional.empty();
+  if (!ok) report_shape(spec.place, item.name, kExpectation, context);
+  for (const AnnotationArg* arg : args->positional) {
+    const AnnotationValue& value = arg->value;
+    auto element = value.kind == Kind::string ? exclude_element(value.text) : std::nullopt;
+    if (!element) {
+      report_shape(place_of(annotation, *arg), item.name, kExpectation, context);
+      ok = false;
+      continue;
+    }
+    spec.columns.push_back({element->first, place_of(annotation, value)});
+    spec.operators.push_back(element->second);
+  }
+  if (const AnnotationArg* method = args->find("using")) {
+    auto name = read_choice(annotation, method->value, "index method", kIndexMethods, context);
+    ok = ok && name.has_value();
+    if (name) spec.method = *name;
+  }
+  if (const AnnotationArg* where = args->find("where")) {
+    spec.where =
+        read_string(annotation, *where, "where",
+                    "expects a non-empty SQL predicate, as in where = \"room > 0\"", context);
     ok = ok && spec.where.has_value();
     if (spec.where) {
       add_expression_columns(annotation, where->value, ExpressionKind::index_predicate,

@@ -25,6 +25,10 @@ std::optional<IndexSpec> read_index(const LocatedAnnotation& annotation, const A
                                     Level level, ExtractContext& context);
 
 /// `check("expr"[, name = "full_name" | name = label])`.
+/// exclude("column WITH operator", …, using = method, where = "…", name = "…"):
+/// table level only.
+std::optional<ExcludeSpec> read_exclude(const LocatedAnnotation& annotation,
+                                        const AnnotationItem& item, ExtractContext& context);
 std::optional<CheckSpec> read_check(const LocatedAnnotation& annotation, const AnnotationItem& item,
                                     ExtractContext& context);
 

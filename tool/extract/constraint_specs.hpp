@@ -79,6 +79,18 @@ struct ForeignKeySpec {
   Place place;
 };
 
+/// exclude("during WITH &&", "room WITH =", using = gist, where = "…"):
+/// one column and operator per element.
+struct ExcludeSpec {
+  std::vector<KeyColumn> columns;
+  std::vector<std::string> operators;  // one per column
+  std::string method = "gist";
+  std::optional<std::string> where;
+  std::optional<ExplicitName> name;
+  std::vector<ExpressionColumn> expression_columns;  // of `where`
+  Place place;
+};
+
 /// renamed_from(old).
 struct RenameSpec {
   std::string old_name;

@@ -22,9 +22,9 @@
 namespace structmig::extract {
 namespace {
 
-constexpr std::array<std::string_view, 8> kTableArguments = {"acknowledge",  "check", "comment",
-                                                             "foreign_key",  "index", "primary_key",
-                                                             "renamed_from", "unique"};
+constexpr std::array<std::string_view, 9> kTableArguments = {
+    "acknowledge", "check",       "comment",      "exclude", "foreign_key",
+    "index",       "primary_key", "renamed_from", "unique"};
 
 struct TableAnnotation {
   std::optional<std::string> name;
@@ -52,6 +52,7 @@ bool read_table_item(const LocatedAnnotation& annotation, const AnnotationItem& 
   if (name == "index")
     return keep(read_index(annotation, item, Level::table, context), specs.indexes);
   if (name == "check") return keep(read_check(annotation, item, context), specs.checks);
+  if (name == "exclude") return keep(read_exclude(annotation, item, context), specs.excludes);
   if (name == "foreign_key") {
     return keep(read_foreign_key(annotation, item, context), specs.foreign_keys);
   }
@@ -106,7 +107,8 @@ TableAnnotation read_table_annotation(const LocatedAnnotation& annotation,
   for (; next < items.size(); ++next) {
     const AnnotationItem& item = items[next];
     bool repeatable = item.name == "unique" || item.name == "index" || item.name == "check" ||
-                      item.name == "foreign_key" || item.name == "acknowledge";
+                      item.name == "foreign_key" || item.name == "exclude" ||
+                      item.name == "acknowledge";
     bool understood = (repeatable || first_time(seen, annotation, item, context)) &&
                       read_table_item(annotation, item, table, context);
     table.broken = table.broken || !understood;

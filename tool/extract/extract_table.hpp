@@ -24,7 +24,7 @@ namespace structmig::extract {
 
 /// Something with a name in the database, for the name-conflict checks.
 struct NamedObject {
-  enum class Kind { table, primary_key, unique, index, check, foreign_key };
+  enum class Kind { table, primary_key, unique, index, check, foreign_key, exclude };
 
   Kind kind = Kind::table;
   std::string name;

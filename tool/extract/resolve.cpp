@@ -138,11 +138,12 @@ using ObjectKind = NamedObject::Kind;
 
 bool is_relation(ObjectKind kind) {
   return kind == ObjectKind::table || kind == ObjectKind::primary_key ||
-         kind == ObjectKind::unique || kind == ObjectKind::index;
+         kind == ObjectKind::unique || kind == ObjectKind::index || kind == ObjectKind::exclude;
 }
 bool is_constraint(ObjectKind kind) {
   return kind == ObjectKind::primary_key || kind == ObjectKind::unique ||
-         kind == ObjectKind::check || kind == ObjectKind::foreign_key;
+         kind == ObjectKind::check || kind == ObjectKind::foreign_key ||
+         kind == ObjectKind::exclude;
 }
 
 const char* kind_word(ObjectKind kind) {
@@ -159,6 +160,8 @@ const char* kind_word(ObjectKind kind) {
       return "check constraint";
     case ObjectKind::foreign_key:
       return "foreign key";
+    case ObjectKind::exclude:
+      return "exclusion constraint";
   }
   return "object";
 }
@@ -167,8 +170,9 @@ const char* kind_word(ObjectKind kind) {
 std::string describe(const NamedObject& object) {
   if (object.kind == ObjectKind::table) return "table '" + object.table + "'";
   const char* article = object.kind == ObjectKind::primary_key ? "the "
-                        : object.kind == ObjectKind::index     ? "an "
-                                                               : "a ";
+                        : object.kind == ObjectKind::index || object.kind == ObjectKind::exclude
+                            ? "an "
+                            : "a ";
   return article + std::string(kind_word(object.kind)) + " of table '" + object.table + "'";
 }
 

@@ -176,6 +176,20 @@ class ConstraintBuilder {
     table_.checks.push_back(std::move(check));
   }
 
+  void build_exclude(const ExcludeSpec& spec) {
+    bool ok = check_key_columns(spec.columns, "exclude");
+    ok = check_expression_columns(spec.expression_columns) && ok;
+    if (!ok) return;
+    ExcludeConstraint exclude;
+    for (const KeyColumn& key : spec.columns) exclude.columns.push_back(key.name);
+    exclude.operators = spec.operators;
+    exclude.method = spec.method;
+    exclude.where = spec.where;
+    exclude.name = spec.name ? spec.name->name : exclude_name(table_.name, exclude.columns);
+    record_name(ObjectKind::exclude, exclude.name, spec.name, spec.place);
+    table_.excludes.push_back(std::move(exclude));
+  }
+
   void build_foreign_key(const ForeignKeySpec& spec) {
     if (!check_key_columns(spec.columns, "foreign_key")) return;
     ForeignKey key;
@@ -215,6 +229,7 @@ void build_constraints(TableSpecs specs, const std::vector<ColumnDraft>& columns
   for (const UniqueSpec& spec : specs.uniques) builder.build_unique(spec);
   for (const CheckSpec& spec : specs.checks) builder.build_check(spec);
   for (const ForeignKeySpec& spec : specs.foreign_keys) builder.build_foreign_key(spec);
+  for (const ExcludeSpec& spec : specs.excludes) builder.build_exclude(spec);
   for (const IndexSpec& spec : specs.indexes) builder.build_index(spec);
 }
 

@@ -21,6 +21,7 @@ struct TableSpecs {
   std::vector<IndexSpec> indexes;
   std::vector<CheckSpec> checks;
   std::vector<ForeignKeySpec> foreign_keys;
+  std::vector<ExcludeSpec> excludes;
 };
 
 /// Fills draft.table's primary key, unique constraints, checks and indexes,

@@ -2,6 +2,8 @@
 // data_declarations.hpp).
 #include "render/data_declarations.hpp"
 
+#include <algorithm>
+
 #include "render/cpp_literal.hpp"
 #include "render/value_initializers.hpp"
 
@@ -63,17 +65,11 @@ std::string DataDeclarations::column(std::string_view table, const Column& colum
 }
 
 std::string DataDeclarations::constraint(const Constraint& constraint) {
-  struct Kind {
-    std::string_view type;
-    std::string_view suffix;
-  };
-  const Kind kind = std::holds_alternative<ForeignKey>(constraint)
-                        ? Kind{"ForeignKey", "foreign_key"}
-                    : std::holds_alternative<UniqueConstraint>(constraint)
-                        ? Kind{"UniqueConstraint", "unique"}
-                        : Kind{"CheckConstraint", "check"};
-  const std::string id = identifier(name_of(constraint), kind.suffix);
-  text_ += "constexpr data::" + std::string(kind.type) + " " + id +
+  const ConstraintKind& kind = kind_of(constraint);
+  std::string suffix(kind.item_word);  // "foreign key" → "foreign_key"
+  std::replace(suffix.begin(), suffix.end(), ' ', '_');
+  const std::string id = identifier(name_of(constraint), suffix);
+  text_ += "constexpr data::" + std::string(kind.type_name) + " " + id +
            constraint_initializer(constraint) + ";\n\n";
   return id;
 }
@@ -197,12 +193,11 @@ std::string DataDeclarations::table(const Table& table) {
           names_list(table.primary_key, "the primary key of table \"" + name + "\""));
   }
   if (!table.primary_key_name.empty()) field("primary_key_name", literal(table.primary_key_name));
-  for (const UniqueConstraint& unique : table.uniques) item(unique_initializer(unique));
-  list("uniques", "UniqueConstraint");
-  for (const CheckConstraint& check : table.checks) item(check_initializer(check));
-  list("checks", "CheckConstraint");
-  for (const ForeignKey& key : table.foreign_keys) item(foreign_key_initializer(key));
-  list("foreign_keys", "ForeignKey");
+  for_each_constraint_kind([&](auto kind) {
+    using Kind = ConstraintKindOf<typename decltype(kind)::type>;
+    for (const auto& constraint : table.*Kind::list) item(initializer(constraint));
+    list(Kind::kind.list_name, Kind::kind.type_name);
+  });
   for (const Index& index : table.indexes) {
     items += "    ";
     append_index_object(items, index);

@@ -109,21 +109,21 @@ void append_column_initializer(std::string& out, const Column& column) {
   out += '}';
 }
 
-std::string unique_initializer(const UniqueConstraint& unique) {
+std::string initializer(const UniqueConstraint& unique) {
   return Initializer()
       .add("name", literal(unique.name))
       .add("columns", names_list(unique.columns, "unique constraint \"" + unique.name + "\""))
       .str();
 }
 
-std::string check_initializer(const CheckConstraint& check) {
+std::string initializer(const CheckConstraint& check) {
   return Initializer()
       .add("name", literal(check.name))
       .add("expression", literal(check.expression))
       .str();
 }
 
-std::string foreign_key_initializer(const ForeignKey& key) {
+std::string initializer(const ForeignKey& key) {
   return Initializer()
       .add("name", literal(key.name))
       .add("columns", names_list(key.columns, "foreign key \"" + key.name + "\""))
@@ -137,15 +137,19 @@ std::string foreign_key_initializer(const ForeignKey& key) {
       .str();
 }
 
+std::string initializer(const ExcludeConstraint& exclude) {
+  const std::string what = "exclusion constraint \"" + exclude.name + "\"";
+  return Initializer()
+      .add("name", literal(exclude.name))
+      .add_if(exclude.method != "gist", "method", literal(exclude.method))
+      .add("columns", names_list(exclude.columns, what))
+      .add("operators", names_list(exclude.operators, what + " (operators)"))
+      .add_optional("where", exclude.where)
+      .str();
+}
+
 std::string constraint_initializer(const Constraint& constraint) {
-  struct Initializers {
-    std::string operator()(const UniqueConstraint& unique) const {
-      return unique_initializer(unique);
-    }
-    std::string operator()(const CheckConstraint& check) const { return check_initializer(check); }
-    std::string operator()(const ForeignKey& key) const { return foreign_key_initializer(key); }
-  };
-  return std::visit(Initializers{}, constraint);
+  return std::visit([](const auto& c) { return initializer(c); }, constraint);
 }
 
 }  // namespace structmig::render

@@ -49,9 +49,11 @@ std::string column_initializer(const Column& column);
 /// The same initializer appended to `out`: the generator writes one per
 /// column of every table, so without a temporary string per field.
 void append_column_initializer(std::string& out, const Column& column);
-std::string unique_initializer(const UniqueConstraint& unique);
-std::string check_initializer(const CheckConstraint& check);
-std::string foreign_key_initializer(const ForeignKey& key);
-/// The initializer of the constraint's own kind (one of the three above).
+/// One overload per constraint kind (the generic code picks it by type).
+std::string initializer(const UniqueConstraint& unique);
+std::string initializer(const CheckConstraint& check);
+std::string initializer(const ForeignKey& key);
+std::string initializer(const ExcludeConstraint& exclude);
+/// The initializer of the constraint's own kind (one of the overloads above).
 std::string constraint_initializer(const Constraint& constraint);
 }  // namespace structmig::render

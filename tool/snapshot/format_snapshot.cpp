@@ -10,6 +10,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "snapshot/schema_words.hpp"
 #include "snapshot/snapshot.hpp"
+#include "structmig/constraint.hpp"
 
 namespace structmig::snapshot {
 namespace {
@@ -95,15 +96,16 @@ void format_column(std::string& out, const Column& column) {
   object.finish();
 }
 
-void format_unique(std::string& out, const UniqueConstraint& unique) {
+// One constraint of each kind (the loop in format_table picks the overload).
+void format_constraint(std::string& out, const UniqueConstraint& unique) {
   OneLineObject(out).string("name", unique.name).strings("columns", unique.columns).finish();
 }
 
-void format_check(std::string& out, const CheckConstraint& check) {
+void format_constraint(std::string& out, const CheckConstraint& check) {
   OneLineObject(out).string("name", check.name).string("expression", check.expression).finish();
 }
 
-void format_foreign_key(std::string& out, const ForeignKey& key) {
+void format_constraint(std::string& out, const ForeignKey& key) {
   OneLineObject object(out);
   object.string("name", key.name)
       .strings("columns", key.columns)
@@ -115,6 +117,16 @@ void format_foreign_key(std::string& out, const ForeignKey& key) {
   if (key.on_update != ForeignKeyAction::no_action) {
     object.string("on_update", action_word(key.on_update));
   }
+  object.finish();
+}
+
+void format_constraint(std::string& out, const ExcludeConstraint& exclude) {
+  OneLineObject object(out);
+  object.string("name", exclude.name)
+      .string("method", exclude.method)
+      .strings("columns", exclude.columns)
+      .strings("operators", exclude.operators);
+  if (exclude.where) object.string("where", *exclude.where);
   object.finish();
 }
 
@@ -184,18 +196,14 @@ void format_table(std::string& out, const Table& table) {
   append_json_string(out, table.primary_key_name);
   out += ",\n";
   block(out, indent, "columns", table.columns, format_column);
-  if (!table.uniques.empty()) {
+  for_each_constraint_kind([&](auto kind) {
+    using Kind = ConstraintKindOf<typename decltype(kind)::type>;
+    const auto& items = table.*Kind::list;
+    if (items.empty()) return;
     out += ",\n";
-    block(out, indent, "uniques", table.uniques, format_unique);
-  }
-  if (!table.checks.empty()) {
-    out += ",\n";
-    block(out, indent, "checks", table.checks, format_check);
-  }
-  if (!table.foreign_keys.empty()) {
-    out += ",\n";
-    block(out, indent, "foreign_keys", table.foreign_keys, format_foreign_key);
-  }
+    block(out, indent, Kind::kind.list_name, items,
+          [](std::string& into, const auto& item) { format_constraint(into, item); });
+  });
   if (!table.indexes.empty()) {
     out += ",\n";
     block(out, indent, "indexes", table.indexes, format_index);

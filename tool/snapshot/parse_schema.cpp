@@ -12,6 +12,7 @@
 
 #include "snapshot/object_reader.hpp"
 #include "snapshot/schema_words.hpp"
+#include "structmig/constraint.hpp"
 
 namespace structmig::snapshot {
 namespace {
@@ -128,40 +129,76 @@ llvm::Error parse_column(ObjectReader& reader, Column& column) {
   return read_optional_string(reader, "comment", column.comment);
 }
 
-NamedParser<UniqueConstraint> unique_parser(const std::set<std::string>& columns) {
-  return [&columns](ObjectReader& reader, UniqueConstraint& unique) -> llvm::Error {
-    auto names = reader.required_names("columns", "column names");
-    if (!names) return names.takeError();
-    unique.columns = std::move(*names);
-    return check_columns(reader, "columns", unique.columns, columns);
-  };
+// One constraint of each kind after its name; `columns`: the table's (the
+// loop in parse_table picks the overload).
+llvm::Error parse_constraint(ObjectReader& reader, UniqueConstraint& unique,
+                             const std::set<std::string>& columns) {
+  auto names = reader.required_names("columns", "column names");
+  if (!names) return names.takeError();
+  unique.columns = std::move(*names);
+  return check_columns(reader, "columns", unique.columns, columns);
 }
 
-llvm::Error parse_check(ObjectReader& reader, CheckConstraint& check) {
+llvm::Error parse_constraint(ObjectReader& reader, CheckConstraint& check,
+                             const std::set<std::string>& /*columns*/) {
   auto expression = reader.required_name("expression");
   if (!expression) return expression.takeError();
   check.expression = std::move(*expression);
   return llvm::Error::success();
 }
 
-NamedParser<ForeignKey> foreign_key_parser(const std::set<std::string>& columns) {
-  return [&columns](ObjectReader& reader, ForeignKey& key) -> llvm::Error {
-    auto names = reader.required_names("columns", "column names");
-    if (!names) return names.takeError();
-    key.columns = std::move(*names);
-    if (llvm::Error err = check_columns(reader, "columns", key.columns, columns)) return err;
-    auto table = reader.required_name("referenced_table");
-    if (!table) return table.takeError();
-    key.referenced_table = std::move(*table);
-    auto referenced = reader.required_names("referenced_columns", "column names");
-    if (!referenced) return referenced.takeError();
-    key.referenced_columns = std::move(*referenced);
-    if (key.referenced_columns.size() != key.columns.size()) {
-      return reader.error("\"columns\" and \"referenced_columns\" differ in length");
-    }
-    if (llvm::Error err = read_action(reader, "on_delete", key.on_delete)) return err;
-    return read_action(reader, "on_update", key.on_update);
-  };
+llvm::Error parse_constraint(ObjectReader& reader, ForeignKey& key,
+                             const std::set<std::string>& columns) {
+  auto names = reader.required_names("columns", "column names");
+  if (!names) return names.takeError();
+  key.columns = std::move(*names);
+  if (llvm::Error err = check_columns(reader, "columns", key.columns, columns)) return err;
+  auto table = reader.required_name("referenced_table");
+  if (!table) return table.takeError();
+  key.referenced_table = std::move(*table);
+  auto referenced = reader.required_names("referenced_columns", "column names");
+  if (!referenced) return referenced.takeError();
+  key.referenced_columns = std::move(*referenced);
+  if (key.referenced_columns.size() != key.columns.size()) {
+    return reader.error("\"columns\" and \"referenced_columns\" differ in length");
+  }
+  if (llvm::Error err = read_action(reader, "on_delete", key.on_delete)) return err;
+  return read_action(reader, "on_update", key.on_update);
+}
+
+llvm::Error parse_constraint(ObjectReader& reader, ExcludeConstraint& exclude,
+                             const std::set<std::string>& columns) {
+  auto method = reader.required_name("method");
+  if (!method) return method.takeError();
+  exclude.method = std::move(*method);
+  auto names = reader.required_names("columns", "column names");
+  if (!names) return names.takeError();
+  exclude.columns = std::move(*names);
+  if (llvm::Error err = check_columns(reader, "columns", exclude.columns, columns)) return err;
+  auto operators = reader.required_names("operators", "operators");
+  if (!operators) return operators.takeError();
+  exclude.operators = std::move(*operators);
+  if (exclude.operators.size() != exclude.columns.size()) {
+    return reader.error("\"columns\" and \"operators\" differ in length");
+  }
+  return read_optional_string(reader, "where", exclude.where);
+}
+
+// Every kind's list, in the family's order ("uniques", "checks", …).
+llvm::Error parse_constraints(ObjectReader& reader, Table& table,
+                              const std::set<std::string>& columns) {
+  llvm::Error error = llvm::Error::success();
+  for_each_constraint_kind([&](auto kind) {
+    using K = typename decltype(kind)::type;
+    using Kind = ConstraintKindOf<K>;
+    if (error) return;
+    const NamedParser<K> parser = [&columns](ObjectReader& item_reader, K& item) {
+      return parse_constraint(item_reader, item, columns);
+    };
+    error = parse_items(reader, Kind::kind.list_name, std::string(Kind::kind.item_word), false,
+                        parser, table.*Kind::list);
+  });
+  return error;
 }
 
 llvm::Expected<IndexKey> parse_index_key(ObjectReader& reader, const llvm::json::Value& value,
@@ -211,9 +248,7 @@ NamedParser<Index> index_parser(const std::set<std::string>& columns) {
 llvm::Error check_distinct_names(ObjectReader& reader, const Table& table) {
   std::vector<std::string> names;
   if (!table.primary_key.empty()) names.push_back(table.primary_key_name);
-  for (const auto& unique : table.uniques) names.push_back(unique.name);
-  for (const auto& check : table.checks) names.push_back(check.name);
-  for (const auto& key : table.foreign_keys) names.push_back(key.name);
+  for (const Constraint& constraint : constraints_of(table)) names.push_back(name_of(constraint));
   for (const auto& index : table.indexes) names.push_back(index.name);
   std::set<std::string> seen;
   for (const std::string& name : names) {
@@ -283,19 +318,7 @@ llvm::Expected<Table> parse_table(const llvm::json::Value& value, llvm::StringRe
       }
     }
     if (llvm::Error err = parse_primary_key(reader, table, columns)) return err;
-    if (llvm::Error err = parse_items(reader, "uniques", "unique", false, unique_parser(columns),
-                                      table.uniques)) {
-      return err;
-    }
-    const NamedParser<CheckConstraint> check_parser = parse_check;
-    if (llvm::Error err =
-            parse_items(reader, "checks", "check", false, check_parser, table.checks)) {
-      return err;
-    }
-    if (llvm::Error err = parse_items(reader, "foreign_keys", "foreign key", false,
-                                      foreign_key_parser(columns), table.foreign_keys)) {
-      return err;
-    }
+    if (llvm::Error err = parse_constraints(reader, table, columns)) return err;
     if (llvm::Error err =
             parse_items(reader, "indexes", "index", false, index_parser(columns), table.indexes)) {
       return err;

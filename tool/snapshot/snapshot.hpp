@@ -32,6 +32,9 @@
 //         "foreign_keys": [
 //           {"name": "fk_tickets_user_id_users", "columns": ["user_id"], "referenced_table": "users", "referenced_columns": ["id"], "on_delete": "cascade"}
 //         ],
+//         "excludes": [
+//           {"name": "ex_tickets_user_id", "method": "btree", "columns": ["user_id"], "operators": ["="], "where": "user_id > 0"}
+//         ],
 //         "indexes": [
 //           {"name": "ix_tickets_user_id_exprab12cd34", "keys": ["user_id", {"expression": "lower(title)"}], "method": "gin", "where": "status <> 'draft'"}
 //         ]
@@ -41,10 +44,13 @@
 // clang-format on
 //
 // Left out when they say nothing: "enums" and a table's "uniques", "checks",
-// "foreign_keys" and "indexes" when empty; a table's or column's "comment"
+// "foreign_keys", "excludes" and "indexes" when empty (a table's constraint
+// lists are the kinds of constraint.hpp, in its order, each under its
+// list_name); a table's or column's "comment"
 // when unset; "default" and "identity" (none); a foreign key's "on_delete" /
 // "on_update" when no_action; an index's "unique" (false), "method" (btree)
-// and "where". Reading accepts them spelled out and writes them canonically.
+// and "where"; an exclusion constraint's "where". Its "method" is always
+// written. Reading accepts them spelled out and writes them canonically.
 #pragma once
 
 #include <string>

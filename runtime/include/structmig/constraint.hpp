@@ -14,16 +14,18 @@
 
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
 #include "structmig/schema.hpp"
+#include "structmig/schema_data.hpp"
 
 namespace structmig {
 
 /// A constraint of any kind but the primary key. The order of the
 /// alternatives is the order CREATE TABLE lists them in (see constraints_of).
-using Constraint = std::variant<UniqueConstraint, CheckConstraint, ForeignKey>;
+using Constraint = std::variant<UniqueConstraint, CheckConstraint, ForeignKey, ExcludeConstraint>;
 
 /// A table's primary key as a member of the family (Table keeps it as
 /// primary_key and primary_key_name).
@@ -43,6 +45,13 @@ std::string_view table_lock_sql(TableLock lock);
 /// What sets one kind of constraint apart from the others.
 struct ConstraintKind {
   std::string_view word;         // in messages: "foreign key"
+  /// The name of its list in Table and data::Table, and its key in the
+  /// snapshot: "foreign_keys" (empty for the primary key, which has none).
+  std::string_view list_name;
+  /// Its type's name in schema.hpp and schema_data.hpp: "ForeignKey".
+  std::string_view type_name;
+  /// One item of the list in snapshot errors and drift lines: "unique".
+  std::string_view item_word;
   std::string_view sql_keyword;  // CONSTRAINT "name" <keyword> …: "FOREIGN KEY"
   std::string_view add_call;     // the Ops calls a migration file makes: "add_foreign_key"
   std::string_view drop_call;    // "drop_foreign_key"
@@ -61,7 +70,9 @@ struct ConstraintKind {
   bool references_tables = false;
 };
 
-/// One specialization per kind: `kind`, the SQL body (`FOREIGN KEY (…)
+/// One specialization per kind: `kind`, its lists (`list`, the member of
+/// Table; `data_list`, the member of data::Table; the primary key has none),
+/// the SQL body (`FOREIGN KEY (…)
 /// REFERENCES …`, the text after CONSTRAINT "name", the same in CREATE TABLE
 /// and in ALTER TABLE … ADD; defined with the rest of the SQL) and the tables
 /// the constraint references.
@@ -70,7 +81,12 @@ struct ConstraintKindOf;
 
 template <>
 struct ConstraintKindOf<UniqueConstraint> {
+  static constexpr auto list = &Table::uniques;
+  static constexpr auto data_list = &data::Table::uniques;
   static constexpr ConstraintKind kind{.word = "unique constraint",
+                                       .list_name = "uniques",
+                                       .type_name = "UniqueConstraint",
+                                       .item_word = "unique",
                                        .sql_keyword = "UNIQUE",
                                        .add_call = "add_unique",
                                        .drop_call = "drop_unique",
@@ -84,7 +100,12 @@ struct ConstraintKindOf<UniqueConstraint> {
 
 template <>
 struct ConstraintKindOf<CheckConstraint> {
+  static constexpr auto list = &Table::checks;
+  static constexpr auto data_list = &data::Table::checks;
   static constexpr ConstraintKind kind{.word = "check",
+                                       .list_name = "checks",
+                                       .type_name = "CheckConstraint",
+                                       .item_word = "check",
                                        .sql_keyword = "CHECK",
                                        .add_call = "add_check",
                                        .drop_call = "drop_check",
@@ -98,7 +119,12 @@ struct ConstraintKindOf<CheckConstraint> {
 
 template <>
 struct ConstraintKindOf<ForeignKey> {
+  static constexpr auto list = &Table::foreign_keys;
+  static constexpr auto data_list = &data::Table::foreign_keys;
   static constexpr ConstraintKind kind{.word = "foreign key",
+                                       .list_name = "foreign_keys",
+                                       .type_name = "ForeignKey",
+                                       .item_word = "foreign key",
                                        .sql_keyword = "FOREIGN KEY",
                                        .add_call = "add_foreign_key",
                                        .drop_call = "drop_foreign_key",
@@ -116,6 +142,25 @@ struct ConstraintKindOf<ForeignKey> {
 };
 
 template <>
+struct ConstraintKindOf<ExcludeConstraint> {
+  static constexpr auto list = &Table::excludes;
+  static constexpr auto data_list = &data::Table::excludes;
+  static constexpr ConstraintKind kind{.word = "exclusion constraint",
+                                       .list_name = "excludes",
+                                       .type_name = "ExcludeConstraint",
+                                       .item_word = "exclude",
+                                       .sql_keyword = "EXCLUDE",
+                                       .add_call = "add_exclude",
+                                       .drop_call = "drop_exclude",
+                                       .not_valid = false,
+                                       .using_index = false,
+                                       .add_lock = TableLock::access_exclusive,
+                                       .add_work = "its index is built"};
+  static std::string body_sql(const ExcludeConstraint& exclude);
+  static std::vector<std::string> referenced_tables(const ExcludeConstraint&) { return {}; }
+};
+
+template <>
 struct ConstraintKindOf<PrimaryKey> {
   static constexpr ConstraintKind kind{.word = "primary key",
                                        .sql_keyword = "PRIMARY KEY",
@@ -128,6 +173,30 @@ struct ConstraintKindOf<PrimaryKey> {
   static std::string body_sql(const PrimaryKey& key);
   static std::vector<std::string> referenced_tables(const PrimaryKey&) { return {}; }
 };
+
+namespace constraint_detail {
+template <typename Variant>
+struct Alternatives;
+template <typename... Kinds>
+struct Alternatives<std::variant<Kinds...>> {
+  template <typename F>
+  static void each(F&& f) {
+    (f(std::type_identity<Kinds>{}), ...);
+  }
+};
+}  // namespace constraint_detail
+
+/// Calls `f(std::type_identity<K>{})` for every kind K of Constraint, in the
+/// variant's order: the one loop the generic code (sort, diff, renames,
+/// snapshot, render, conversion, drift) runs instead of naming the kinds.
+///   for_each_constraint_kind([&](auto kind) {
+///     using K = typename decltype(kind)::type;
+///     sort_by_name(table.*ConstraintKindOf<K>::list);
+///   });
+template <typename F>
+void for_each_constraint_kind(F&& f) {
+  constraint_detail::Alternatives<Constraint>::each(f);
+}
 
 /// The kind of the constraint `constraint` holds.
 const ConstraintKind& kind_of(const Constraint& constraint);

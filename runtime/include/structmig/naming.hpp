@@ -8,6 +8,7 @@
 //   foreign key         fk_<table>_<column>[_<column>…]_<referenced table>
 //   check constraint    ck_<table>_<column or label>      (label: the model's name,
 //                                                         else a hash of the expression)
+//   exclusion constraint ex_<table>_<column>[_<column>…]
 //   index               ix_<table>_<key>[_<key>…]         (an expression key: expr<hash>)
 //   unique index        ux_<table>_<key>[_<key>…]
 //
@@ -37,5 +38,6 @@ std::string foreign_key_name(std::string_view table, const std::vector<std::stri
 /// derived from the expression.
 std::string check_name(std::string_view table, std::string_view label, std::string_view expression);
 std::string index_name(std::string_view table, const std::vector<IndexKey>& keys, bool unique);
+std::string exclude_name(std::string_view table, const std::vector<std::string>& columns);
 
 }  // namespace structmig

@@ -24,6 +24,7 @@ struct Column;
 struct ForeignKey;
 struct UniqueConstraint;
 struct CheckConstraint;
+struct ExcludeConstraint;
 struct Index;
 struct EnumType;
 
@@ -146,6 +147,11 @@ class Ops {
   void drop_unique(std::string_view table, std::string_view name);
   void add_check(std::string_view table, CheckConstraint check, ConstraintOptions options = {});
   void drop_check(std::string_view table, std::string_view name);
+  /// EXCLUDE USING … (ACCESS EXCLUSIVE while its index is built; it takes
+  /// neither NOT VALID nor USING INDEX).
+  void add_exclude(std::string_view table, ExcludeConstraint exclude,
+                   ConstraintOptions options = {});
+  void drop_exclude(std::string_view table, std::string_view name);
   void validate_constraint(std::string_view table, std::string_view name);
   void create_index(std::string_view table, Index index, IndexOptions options = {});
   void drop_index(std::string_view table, std::string_view name, IndexOptions options = {});
@@ -184,6 +190,10 @@ class Ops {
   void add_check(std::string_view table, data::Ref<data::CheckConstraint> check,
                  const ConstraintOptions& options = {}) {
     record(table, check.get(), options);
+  }
+  void add_exclude(std::string_view table, data::Ref<data::ExcludeConstraint> exclude,
+                   const ConstraintOptions& options = {}) {
+    record(table, exclude.get(), options);
   }
   void create_index(std::string_view table, data::Ref<data::Index> index,
                     IndexOptions options = {}) {
@@ -230,6 +240,8 @@ class Ops {
   void record(std::string_view table, const data::UniqueConstraint& unique,
               const ConstraintOptions& options);
   void record(std::string_view table, const data::CheckConstraint& check,
+              const ConstraintOptions& options);
+  void record(std::string_view table, const data::ExcludeConstraint& exclude,
               const ConstraintOptions& options);
   void record(std::string_view table, const data::Index& index, IndexOptions options);
   void record(const data::EnumType& type);

@@ -64,6 +64,20 @@ struct CheckConstraint {
   friend bool operator==(const CheckConstraint&, const CheckConstraint&) = default;
 };
 
+/// EXCLUDE USING method (column WITH operator, …) [WHERE (predicate)]: no
+/// two rows (matching the predicate) whose columns all compare true under
+/// their operators, as `&&` for overlapping ranges. Elements are columns;
+/// `operators` has one per column, written bare ("=", "&&").
+struct ExcludeConstraint {
+  std::string name;
+  std::string method = "gist";  // the access method of its index
+  std::vector<std::string> columns;
+  std::vector<std::string> operators;
+  std::optional<std::string> where;  // SQL, without the WHERE ( ) around it
+
+  friend bool operator==(const ExcludeConstraint&, const ExcludeConstraint&) = default;
+};
+
 /// One key of an index: a column, or an SQL expression (exactly one is set).
 struct IndexKey {
   std::string column;
@@ -90,6 +104,7 @@ struct Table {
   std::vector<UniqueConstraint> uniques;    // by name
   std::vector<CheckConstraint> checks;      // by name
   std::vector<ForeignKey> foreign_keys;     // by name
+  std::vector<ExcludeConstraint> excludes;  // by name
   std::vector<Index> indexes;               // by name
   std::optional<std::string> comment;
 

@@ -88,6 +88,15 @@ struct CheckConstraint {
   Text expression = nullptr;
 };
 
+/// `operators`: one per column ("=", "&&").
+struct ExcludeConstraint {
+  Text name = nullptr;
+  Text method = "gist";
+  Names columns = {};
+  Names operators = {};
+  Text where = nullptr;
+};
+
 /// A column or an SQL expression (exactly one is set).
 struct IndexKey {
   Text column = nullptr;
@@ -110,6 +119,7 @@ struct Table {
   List<UniqueConstraint> uniques = {};
   List<CheckConstraint> checks = {};
   List<ForeignKey> foreign_keys = {};
+  List<ExcludeConstraint> excludes = {};
   List<Index> indexes = {};
   Text comment = nullptr;
 };

@@ -19,6 +19,7 @@ Column from_data(const data::Column& column);
 ForeignKey from_data(const data::ForeignKey& key);
 UniqueConstraint from_data(const data::UniqueConstraint& unique);
 CheckConstraint from_data(const data::CheckConstraint& check);
+ExcludeConstraint from_data(const data::ExcludeConstraint& exclude);
 IndexKey from_data(const data::IndexKey& key);
 Index from_data(const data::Index& index);
 Table from_data(const data::Table& table);

@@ -118,6 +118,12 @@ std::string definition(const UniqueConstraint& unique) {
 
 std::string definition(const CheckConstraint& check) { return check.expression; }
 
+// A kind without its own wording above: its SQL body (constraint.hpp).
+template <typename K>
+std::string definition(const K& constraint) {
+  return ConstraintKindOf<K>::body_sql(constraint);
+}
+
 // "add foreign key tickets.fk_…: (user_id) -> users (id)", "drop check tickets.ck_…".
 std::string describe_constraint(std::string_view verb, const std::string& table,
                                 const Constraint& constraint) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "diff/diff_enums.hpp"
+#include "structmig/constraint.hpp"
 
 namespace structmig::diff {
 namespace {
@@ -67,13 +68,19 @@ void diff_columns(const Schema& work, const Table& before, const Table& now, Ste
 }  // namespace
 
 void diff_kept_table(const Schema& work, const Table& before, const Table& now, Steps& steps) {
-  diff_named<ForeignKey, DropConstraint, AddConstraint>(now.name, before.foreign_keys,
-                                                        now.foreign_keys, steps);
+  // The kinds that reference other tables first, then the indexes, then the
+  // other kinds (the order within a step the plan keeps).
+  const auto constraints = [&](bool referencing) {
+    for_each_constraint_kind([&](auto kind) {
+      using K = typename decltype(kind)::type;
+      if (ConstraintKindOf<K>::kind.references_tables != referencing) return;
+      diff_named<K, DropConstraint, AddConstraint>(now.name, before.*ConstraintKindOf<K>::list,
+                                                   now.*ConstraintKindOf<K>::list, steps);
+    });
+  };
+  constraints(true);
   diff_named<Index, DropIndex, CreateIndex>(now.name, before.indexes, now.indexes, steps);
-  diff_named<UniqueConstraint, DropConstraint, AddConstraint>(now.name, before.uniques, now.uniques,
-                                                              steps);
-  diff_named<CheckConstraint, DropConstraint, AddConstraint>(now.name, before.checks, now.checks,
-                                                             steps);
+  constraints(false);
 
   diff_columns(work, before, now, steps);
   if (before.primary_key != now.primary_key) {

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "structmig/constraint.hpp"
+
 namespace structmig::diff {
 namespace {
 
@@ -74,8 +76,12 @@ void rename_tables(Schema& work, const Schema& now, const RenameHints& hints, St
 void rename_column_in(Schema& work, Table& table, const std::string& from, const std::string& to) {
   find_named(table.columns, from)->name = to;
   replace_all(table.primary_key, from, to);
-  for (UniqueConstraint& unique : table.uniques) replace_all(unique.columns, from, to);
-  for (ForeignKey& key : table.foreign_keys) replace_all(key.columns, from, to);
+  // Every kind whose value lists its columns (a check's are in its expression).
+  for_each_constraint_kind([&](auto kind) {
+    for (auto& constraint : table.*ConstraintKindOf<typename decltype(kind)::type>::list) {
+      if constexpr (requires { constraint.columns; }) replace_all(constraint.columns, from, to);
+    }
+  });
   for (Index& index : table.indexes) {
     for (IndexKey& key : index.keys) {
       if (key.expression.empty() && key.column == from) key.column = to;
@@ -173,9 +179,10 @@ void rename_constraints(Table& work, const Table& now, Steps& steps) {
     steps.constraint_drops.push_back(constraint(work.primary_key_name, now.primary_key_name));
     work.primary_key_name = now.primary_key_name;
   }
-  rename_same_definitions(table, work.uniques, now.uniques, constraint, steps);
-  rename_same_definitions(table, work.checks, now.checks, constraint, steps);
-  rename_same_definitions(table, work.foreign_keys, now.foreign_keys, constraint, steps);
+  for_each_constraint_kind([&](auto kind) {
+    const auto list = ConstraintKindOf<typename decltype(kind)::type>::list;
+    rename_same_definitions(table, work.*list, now.*list, constraint, steps);
+  });
   rename_same_definitions(table, work.indexes, now.indexes, index, steps);
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "drift/drift_describe.hpp"
+#include "structmig/constraint.hpp"
 #include "structmig/drift.hpp"
 
 namespace structmig {
@@ -131,9 +132,10 @@ void compare_table(const Table& model, const Table& database, Lines& lines) {
       [&](const Column& in_model, const Column& in_database) {
         compare_column(name, in_model, in_database, lines);
       });
-  compare_named(name, "unique", model.uniques, database.uniques, lines);
-  compare_named(name, "check", model.checks, database.checks, lines);
-  compare_named(name, "foreign key", model.foreign_keys, database.foreign_keys, lines);
+  for_each_constraint_kind([&](auto kind) {
+    using Kind = ConstraintKindOf<typename decltype(kind)::type>;
+    compare_named(name, std::string(Kind::kind.item_word), model.*Kind::list, database.*Kind::list, lines);
+  });
   compare_named(name, "index", model.indexes, database.indexes, lines);
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "structmig/constraint.hpp"
 #include "structmig/schema.hpp"
 
 namespace structmig::drift_detail {
@@ -30,5 +31,11 @@ std::string describe(const CheckConstraint& check);
 std::string describe(const ForeignKey& foreign_key);
 /// `[UNIQUE ][USING method ](keys)[ WHERE predicate]`; USING only when not btree.
 std::string describe(const Index& index);
+/// A constraint of any other kind: its SQL body (constraint.hpp), so a new
+/// kind is reported without code here.
+template <typename K>
+std::string describe(const K& constraint) {
+  return ConstraintKindOf<K>::body_sql(constraint);
+}
 
 }  // namespace structmig::drift_detail

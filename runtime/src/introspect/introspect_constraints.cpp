@@ -1,7 +1,9 @@
-// A namespace's primary keys, unique constraints, check constraints and
-// foreign keys, in one catalog query. Key columns come in conkey order (a
-// foreign key's referenced columns alongside, in confkey order); a check's
-// expression is PostgreSQL's own deparsed form (pg_get_expr of conbin).
+// A namespace's primary keys, unique constraints, check constraints, foreign
+// keys and exclusion constraints, in one catalog query. Key columns come in
+// conkey order (a foreign key's referenced columns alongside, in confkey
+// order; an exclusion constraint's operators, conexclop); a check's
+// expression and an exclusion constraint's predicate are PostgreSQL's own
+// deparsed form (pg_get_expr).
 #include <cstddef>
 #include <string>
 
@@ -10,8 +12,8 @@
 namespace structmig::introspection {
 namespace {
 
-// One row per key column of every primary key, unique constraint and foreign
-// key, and one row per check constraint (no columns), in table, constraint
+// One row per key column of every primary key, unique constraint, foreign
+// key and exclusion constraint, and one row per check constraint (no columns), in table, constraint
 // name, key position order. NOT NULL is not a check. The copies PostgreSQL
 // makes of a constraint for partitions, including one per partition of a
 // referenced partitioned table (conparentid <> 0), are not the schema's.
@@ -24,7 +26,10 @@ SELECT c.relname,
        r.relname,
        k.confdeltype,
        k.confupdtype,
-       CASE WHEN k.contype = 'c' THEN pg_catalog.pg_get_expr(k.conbin, k.conrelid) END
+       CASE WHEN k.contype = 'c' THEN pg_catalog.pg_get_expr(k.conbin, k.conrelid) END,
+       o.oprname,
+       am.amname,
+       pg_catalog.pg_get_expr(xi.indpred, xi.indrelid)
 FROM pg_catalog.pg_constraint k
 JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -36,10 +41,15 @@ LEFT JOIN pg_catalog.pg_attribute a
        ON a.attrelid = k.conrelid AND a.attnum = key.attnum
 LEFT JOIN pg_catalog.pg_attribute fa
        ON fa.attrelid = k.confrelid AND fa.attnum = key.referenced_attnum
+LEFT JOIN pg_catalog.pg_operator o
+       ON k.contype = 'x' AND o.oid = k.conexclop[key.position::integer]
+LEFT JOIN pg_catalog.pg_index xi ON k.contype = 'x' AND xi.indexrelid = k.conindid
+LEFT JOIN pg_catalog.pg_class xc ON xc.oid = xi.indexrelid
+LEFT JOIN pg_catalog.pg_am am ON am.oid = xc.relam
 WHERE n.nspname = $1
   AND c.relkind IN ('r', 'p')
   AND NOT c.relispartition
-  AND k.contype IN ('p', 'u', 'c', 'f')
+  AND k.contype IN ('p', 'u', 'c', 'f', 'x')
   AND k.conparentid = 0
 ORDER BY c.relname COLLATE "C", k.conname COLLATE "C", key.position
 )sql";
@@ -77,6 +87,13 @@ void add_constraint_row(const Result& rows, std::size_t row, bool starts, Table&
     }
     table.foreign_keys.back().columns.push_back(column);
     table.foreign_keys.back().referenced_columns.push_back(rows.text(row, 4));
+  } else if (kind == "x") {
+    if (starts) {
+      table.excludes.push_back(
+          ExcludeConstraint{.name = name, .method = rows.text(row, 10), .where = rows.at(row, 11)});
+    }
+    table.excludes.back().columns.push_back(column);
+    table.excludes.back().operators.push_back(rows.text(row, 9));
   }
 }
 

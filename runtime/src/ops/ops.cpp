@@ -218,6 +218,16 @@ void Ops::drop_check(std::string_view table, std::string_view name) {
   ops_->push_back(DropConstraint{std::string(table), CheckConstraint{.name = std::string(name)}});
 }
 
+void Ops::add_exclude(std::string_view table, ExcludeConstraint exclude,
+                      ConstraintOptions options) {
+  ops_->push_back(added(std::string(table), std::move(exclude), std::move(options)));
+}
+
+void Ops::drop_exclude(std::string_view table, std::string_view name) {
+  ops_->push_back(
+      DropConstraint{std::string(table), ExcludeConstraint{.name = std::string(name)}});
+}
+
 void Ops::validate_constraint(std::string_view table, std::string_view name) {
   ops_->push_back(ValidateConstraint{std::string(table), std::string(name)});
 }
@@ -299,6 +309,11 @@ void Ops::record(std::string_view table, const data::UniqueConstraint& unique,
 void Ops::record(std::string_view table, const data::CheckConstraint& check,
                  const ConstraintOptions& options) {
   add_check(table, from_data(check), options);
+}
+
+void Ops::record(std::string_view table, const data::ExcludeConstraint& exclude,
+                 const ConstraintOptions& options) {
+  add_exclude(table, from_data(exclude), options);
 }
 
 void Ops::record(std::string_view table, const data::Index& index, IndexOptions options) {

@@ -64,10 +64,10 @@ std::vector<std::string> referenced_tables(const Constraint& constraint) {
 
 std::vector<Constraint> constraints_of(const Table& table) {
   std::vector<Constraint> out;
-  out.reserve(table.uniques.size() + table.checks.size() + table.foreign_keys.size());
-  out.insert(out.end(), table.uniques.begin(), table.uniques.end());
-  out.insert(out.end(), table.checks.begin(), table.checks.end());
-  out.insert(out.end(), table.foreign_keys.begin(), table.foreign_keys.end());
+  for_each_constraint_kind([&](auto kind) {
+    const auto& items = table.*ConstraintKindOf<typename decltype(kind)::type>::list;
+    out.insert(out.end(), items.begin(), items.end());
+  });
   return out;
 }
 

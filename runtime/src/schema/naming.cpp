@@ -53,6 +53,10 @@ std::string foreign_key_name(std::string_view table, const std::vector<std::stri
   return fit_identifier(joined("fk_", table, columns) + "_" + std::string(referenced_table));
 }
 
+std::string exclude_name(std::string_view table, const std::vector<std::string>& columns) {
+  return fit_identifier(joined("ex_", table, columns));
+}
+
 std::string check_name(std::string_view table, std::string_view label, std::string_view expression) {
   std::string suffix = label.empty() ? short_hash(expression) : std::string(label);
   return fit_identifier("ck_" + std::string(table) + "_" + suffix);

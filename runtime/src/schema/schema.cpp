@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "structmig/constraint.hpp"
+
 namespace structmig {
 namespace {
 
@@ -42,9 +44,9 @@ void sort_schema(Schema& schema) {
   sort_by_name(schema.enums);
   sort_by_name(schema.tables);
   for (Table& table : schema.tables) {
-    sort_by_name(table.uniques);
-    sort_by_name(table.checks);
-    sort_by_name(table.foreign_keys);
+    for_each_constraint_kind([&](auto kind) {
+      sort_by_name(table.*ConstraintKindOf<typename decltype(kind)::type>::list);
+    });
     sort_by_name(table.indexes);
   }
 }
@@ -52,8 +54,11 @@ void sort_schema(Schema& schema) {
 bool in_sort_schema_order(const Schema& schema) {
   if (!sorted_by_name(schema.enums) || !sorted_by_name(schema.tables)) return false;
   return std::all_of(schema.tables.begin(), schema.tables.end(), [](const Table& table) {
-    return sorted_by_name(table.uniques) && sorted_by_name(table.checks) &&
-           sorted_by_name(table.foreign_keys) && sorted_by_name(table.indexes);
+    bool sorted = sorted_by_name(table.indexes);
+    for_each_constraint_kind([&](auto kind) {
+      sorted = sorted && sorted_by_name(table.*ConstraintKindOf<typename decltype(kind)::type>::list);
+    });
+    return sorted;
   });
 }
 

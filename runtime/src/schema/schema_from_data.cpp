@@ -10,6 +10,7 @@
 
 #include "schema/names_from_data.hpp"
 #include "structmig/compiled_schema.hpp"
+#include "structmig/constraint.hpp"
 #include "structmig/error.hpp"
 
 namespace structmig {
@@ -106,6 +107,15 @@ CheckConstraint from_data(const data::CheckConstraint& check) {
           .expression = required(check.expression, "CheckConstraint", check.name, "expression")};
 }
 
+ExcludeConstraint from_data(const data::ExcludeConstraint& exclude) {
+  const data::Text name = exclude.name;
+  return {.name = required(name, "ExcludeConstraint", nullptr, "name"),
+          .method = required(exclude.method, "ExcludeConstraint", name, "method"),
+          .columns = names(exclude.columns, "ExcludeConstraint", name, "columns"),
+          .operators = names(exclude.operators, "ExcludeConstraint", name, "operators"),
+          .where = optional(exclude.where)};
+}
+
 IndexKey from_data(const data::IndexKey& key) {
   if (!key.column == !key.expression) {
     throw InvalidOperation(
@@ -130,16 +140,18 @@ Index from_data(const data::Index& index) {
 
 Table from_data(const data::Table& table) {
   const data::Text name = table.name;
-  return Table{
-      .name = required(name, "Table", nullptr, "name"),
-      .columns = in_table(name, [&] { return all<Column>(table.columns); }),
-      .primary_key = names(table.primary_key, "Table", name, "primary_key"),
-      .primary_key_name = table.primary_key_name ? table.primary_key_name : "",
-      .uniques = in_table(name, [&] { return all<UniqueConstraint>(table.uniques); }),
-      .checks = in_table(name, [&] { return all<CheckConstraint>(table.checks); }),
-      .foreign_keys = in_table(name, [&] { return all<ForeignKey>(table.foreign_keys); }),
-      .indexes = in_table(name, [&] { return all<Index>(table.indexes); }),
-      .comment = optional(table.comment)};
+  Table out{.name = required(name, "Table", nullptr, "name"),
+            .columns = in_table(name, [&] { return all<Column>(table.columns); }),
+            .primary_key = names(table.primary_key, "Table", name, "primary_key"),
+            .primary_key_name = table.primary_key_name ? table.primary_key_name : ""};
+  for_each_constraint_kind([&](auto kind) {
+    using K = typename decltype(kind)::type;
+    out.*ConstraintKindOf<K>::list =
+        in_table(name, [&] { return all<K>(table.*ConstraintKindOf<K>::data_list); });
+  });
+  out.indexes = in_table(name, [&] { return all<Index>(table.indexes); });
+  out.comment = optional(table.comment);
+  return out;
 }
 
 Schema from_data(const data::Schema& schema) {

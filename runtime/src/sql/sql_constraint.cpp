@@ -36,6 +36,19 @@ const std::string& checked_method(const std::string& method) {
   return method;
 }
 
+/// An operator is written bare, so only PostgreSQL's operator characters
+/// may get through ("=", "&&", "<->").
+const std::string& checked_operator(const std::string& op, const std::string& constraint) {
+  constexpr std::string_view operator_chars = "+-*/<>=~!@#%^&|`?";
+  bool plain = !op.empty();
+  for (char c : op) plain = plain && operator_chars.find(c) != std::string_view::npos;
+  if (!plain) {
+    throw InvalidOperation("exclusion constraint " + quote_ident(constraint) +
+                           ": not an operator: \"" + op + "\"");
+  }
+  return op;
+}
+
 template <typename K>
 std::string definition(const K& constraint) {
   return "CONSTRAINT " + quote_ident(constraint.name) + " " +
@@ -110,6 +123,22 @@ std::string ConstraintKindOf<CheckConstraint>::body_sql(const CheckConstraint& c
     throw InvalidOperation("check " + quote_ident(check.name) + " has no expression");
   }
   return "CHECK (" + check.expression + ")";
+}
+
+std::string ConstraintKindOf<ExcludeConstraint>::body_sql(const ExcludeConstraint& exclude) {
+  if (exclude.columns.empty() || exclude.columns.size() != exclude.operators.size()) {
+    throw InvalidOperation("exclusion constraint " + quote_ident(exclude.name) +
+                           " needs one operator per column, and at least one column");
+  }
+  std::string out = "EXCLUDE USING " + sql_detail::checked_method(exclude.method) + " (";
+  for (std::size_t i = 0; i < exclude.columns.size(); ++i) {
+    if (i != 0) out += ", ";
+    out += quote_ident(exclude.columns[i]) + " WITH " +
+           sql_detail::checked_operator(exclude.operators[i], exclude.name);
+  }
+  out += ")";
+  if (exclude.where) out += " WHERE (" + *exclude.where + ")";
+  return out;
 }
 
 std::string ConstraintKindOf<ForeignKey>::body_sql(const ForeignKey& foreign_key) {

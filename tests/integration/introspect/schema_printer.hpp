@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "structmig/constraint.hpp"
 #include "structmig/schema.hpp"
 
 namespace structmig {
@@ -86,6 +87,10 @@ inline void PrintTo(const Table& table, std::ostream* out) {
     schema_printer::list(key.referenced_columns, out);
     *out << " ON DELETE " << schema_printer::action(key.on_delete) << " ON UPDATE "
          << schema_printer::action(key.on_update);
+  }
+  for (const ExcludeConstraint& exclude : table.excludes) {
+    *out << "\n    CONSTRAINT " << exclude.name << " "
+         << ConstraintKindOf<ExcludeConstraint>::body_sql(exclude);
   }
   for (const Index& index : table.indexes) {
     *out << "\n    ";

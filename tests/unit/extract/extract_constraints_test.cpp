@@ -212,3 +212,51 @@ struct STRUCTMIG_TABLE(things) Thing {
 
 }  // namespace
 }  // namespace structmig::extract::testing
+
+namespace structmig::extract::testing {
+namespace {
+
+TEST(ExtractConstraints, ExcludeTableArgument) {
+  ModelParse parse = parse_clean(R"model(
+struct STRUCTMIG_TABLE(bookings,
+                       exclude("room WITH =", "label with =", using = btree),
+                       exclude("room WITH <>", using = btree, where = "room > 0", name = "ex_rooms")) Booking {
+  STRUCTMIG_COLUMN(primary_key) std::int64_t id;
+  std::int32_t room;
+  std::string label;
+};
+)model");
+  ASSERT_EQ(parse.schema.tables.size(), 1u);
+  const Table& bookings = table_named(parse.schema, "bookings");
+  ASSERT_EQ(bookings.excludes.size(), 2u);
+  EXPECT_EQ(bookings.excludes[0], (ExcludeConstraint{.name = "ex_bookings_room_label",
+                                                     .method = "btree",
+                                                     .columns = {"room", "label"},
+                                                     .operators = {"=", "="}}));
+  EXPECT_EQ(bookings.excludes[0].name, exclude_name("bookings", {"room", "label"}));
+  EXPECT_EQ(bookings.excludes[1], (ExcludeConstraint{.name = "ex_rooms",
+                                                     .method = "btree",
+                                                     .columns = {"room"},
+                                                     .operators = {"<>"},
+                                                     .where = "room > 0"}));
+}
+
+TEST(ExtractConstraints, ExcludeMistakesAreReported) {
+  const ModelParse parse = parse_models(R"model(
+struct STRUCTMIG_TABLE(bookings, exclude("room =")) A {
+  STRUCTMIG_COLUMN(primary_key) std::int64_t id;
+  std::int32_t room;
+};
+struct STRUCTMIG_TABLE(rooms, exclude("nope WITH =", using = btree)) B {
+  STRUCTMIG_COLUMN(primary_key) std::int64_t id;
+  std::int32_t room;
+};
+)model");
+  ASSERT_EQ(parse.diagnostics.size(), 2u);
+  EXPECT_NE(parse.diagnostics[0].message.find("column WITH operator"), std::string::npos)
+      << parse.diagnostics[0];
+  EXPECT_NE(parse.diagnostics[1].message.find("nope"), std::string::npos) << parse.diagnostics[1];
+}
+
+}  // namespace
+}  // namespace structmig::extract::testing

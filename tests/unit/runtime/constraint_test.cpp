@@ -141,6 +141,14 @@ TEST(ConstraintFamilySql, CreateTableListsTheSameDefinitions) {
 
 TEST(ConstraintFamilyRefusals, TheRecorderRefusesAnOptionTheKindDoesNotTake) {
   Ops op;
+  const ExcludeConstraint exclude{
+      .name = "ex_rooms_during", .columns = {"during"}, .operators = {"&&"}};
+  EXPECT_EQ(refusal([&] { op.add_exclude("rooms", exclude, {.not_valid = true}); }),
+            "NOT VALID is for a check or a foreign key, not for the exclusion constraint "
+            "\"ex_rooms_during\" on \"rooms\"");
+  EXPECT_EQ(refusal([&] { op.add_exclude("rooms", exclude, {.using_index = "ix"}); }),
+            "USING INDEX is for a primary key or a unique constraint, not for the exclusion "
+            "constraint \"ex_rooms_during\" on \"rooms\"");
   EXPECT_EQ(refusal([&] { op.add_unique("users", kUnique, {.not_valid = true}); }),
             "NOT VALID is for a check or a foreign key, not for the unique constraint "
             "\"uq_users_email\" on \"users\"");
@@ -172,13 +180,19 @@ TEST(ConstraintFamilyRecorder, TheCallsOfAMigrationFile) {
   op.drop_foreign_key("tickets", kKey.name);
   op.drop_unique("users", kUnique.name);
   op.drop_check("tickets", kCheck.name);
+  const ExcludeConstraint exclude{
+      .name = "ex_rooms_during", .columns = {"during"}, .operators = {"&&"}};
+  op.add_exclude("rooms", exclude);
+  op.drop_exclude("rooms", exclude.name);
   EXPECT_EQ(op.recorded(),
             (std::vector<Op>{AddConstraint{"tickets", kKey, true},
                              AddConstraint{"users", kUnique, false, "uq_users_email"},
                              AddConstraint{"tickets", kCheck},
                              DropConstraint{"tickets", ForeignKey{.name = kKey.name}},
                              DropConstraint{"users", UniqueConstraint{.name = kUnique.name}},
-                             DropConstraint{"tickets", CheckConstraint{.name = kCheck.name}}}));
+                             DropConstraint{"tickets", CheckConstraint{.name = kCheck.name}},
+                             AddConstraint{"rooms", exclude},
+                             DropConstraint{"rooms", ExcludeConstraint{.name = exclude.name}}}));
 }
 
 // The inverse of an add drops the constraint, whatever options it was added

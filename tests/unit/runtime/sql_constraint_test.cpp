@@ -92,6 +92,36 @@ TEST(SqlCheck, AddVerbatimAndDrop) {
                structmig::InvalidOperation);
 }
 
+TEST(SqlExclude, AddWithMethodOperatorsAndPredicateAndDrop) {
+  EXPECT_EQ(to_sql(AddConstraint{"b", ExcludeConstraint{.name = "ex_b",
+                                                        .columns = {"room", "during"},
+                                                        .operators = {"=", "&&"},
+                                                        .where = "room > 0"}}),
+            Statements{"ALTER TABLE \"b\" ADD CONSTRAINT \"ex_b\" EXCLUDE USING gist (\"room\" "
+                       "WITH =, \"during\" WITH &&) WHERE (room > 0)"});
+  EXPECT_EQ(to_sql(AddConstraint{
+                "b",
+                ExcludeConstraint{
+                    .name = "ex_b", .method = "btree", .columns = {"room"}, .operators = {"<>"}}}),
+            Statements{"ALTER TABLE \"b\" ADD CONSTRAINT \"ex_b\" EXCLUDE USING btree (\"room\" "
+                       "WITH <>)"});
+  EXPECT_EQ(to_sql(DropConstraint{"b", ExcludeConstraint{.name = "ex_b"}}),
+            Statements{"ALTER TABLE \"b\" DROP CONSTRAINT \"ex_b\""});
+}
+
+TEST(SqlExclude, MalformedOnesAreRejected) {
+  const auto add = [](ExcludeConstraint exclude) {
+    return to_sql(AddConstraint{"b", std::move(exclude)});
+  };
+  EXPECT_THROW(add({.name = "ex", .columns = {}, .operators = {}}), structmig::InvalidOperation);
+  EXPECT_THROW(add({.name = "ex", .columns = {"a", "b"}, .operators = {"="}}),
+               structmig::InvalidOperation);
+  EXPECT_THROW(add({.name = "ex", .columns = {"a"}, .operators = {"= 1; DROP TABLE b; --"}}),
+               structmig::InvalidOperation);
+  EXPECT_THROW(add({.name = "ex", .method = "gist; x", .columns = {"a"}, .operators = {"="}}),
+               structmig::InvalidOperation);
+}
+
 TEST(SqlIndex, PlainBtreeOmitsTheMethod) {
   Index index{.name = "ix_t_a_b", .keys = {{"a", ""}, {"b", ""}}};
   EXPECT_EQ(to_sql(CreateIndex{"t", index}),

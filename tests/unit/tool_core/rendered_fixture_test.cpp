@@ -43,6 +43,7 @@ Schema first_schema() {
                                  .default_sql = "'O''Brien \\ caf\xC3\xA9 \"q\"'",
                                  .comment = "Shown\nto \"agents\""}});
   users.uniques = {{.name = "uq_users_email", .columns = {"email"}}};
+  users.excludes = {{.name = "ex_users_id", .columns = {"id"}, .operators = {"="}}};  // gist
   users.comment = "People who file tickets";
 
   Table tickets = table(
@@ -107,6 +108,11 @@ Schema second_schema() {
   tickets.foreign_keys[0].on_delete = ForeignKeyAction::set_null;
   tickets.checks.push_back({.name = "ck_tickets_tenant", .expression = "tenant_id > 0"});
   tickets.uniques = {{.name = "uq_tickets_user_id_title", .columns = {"user_id", "title"}}};
+  tickets.excludes = {{.name = "ex_tickets_user_id",
+                       .method = "btree",
+                       .columns = {"user_id"},
+                       .operators = {"="},
+                       .where = "user_id > 0"}};
   tickets.indexes[0].name = "ix_tickets_by_title";
   tickets.indexes[1].method = "hash";
   // Names the status column, whose enum changes: rebuilt, not renamed.
