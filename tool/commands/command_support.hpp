@@ -42,7 +42,7 @@ struct CheckedHistory {
 llvm::Expected<CheckedHistory> load_checked_history(const std::string& dir, bool single_head);
 
 /// Writes a file of the build directory (creating its directory) only if its
-/// content changed (render::write_file_if_changed); appends `path` to
+/// content changed (output::write_file_if_changed); appends `path` to
 /// `written` when it did.
 llvm::Error write_build_file(const std::string& path, const std::string& text,
                              std::vector<std::string>& written);

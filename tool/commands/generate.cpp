@@ -26,7 +26,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include "plan/safe_plan.hpp"
-#include "render/migration_dir.hpp"
+#include "output/migration_dir.hpp"
 #include "render/render_migration.hpp"
 #include "snapshot/snapshot.hpp"
 
@@ -57,16 +57,16 @@ llvm::Error write_migration(const plan::SafePlan& safe, const diff::Plan& plan,
   if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
     return error("structmig: error: cannot create " + dir + ": " + ec.message());
   }
-  const auto existing = render::list_migration_files(dir);
+  const auto existing = output::list_migration_files(dir);
   const render::MigrationFile file = render::render_migration(
-      safe, plan, parent, message, render::next_migration_number(existing));
+      safe, plan, parent, message, output::next_migration_number(existing));
   const std::string migration_path = dir + "/" + file.file_name;
   if (llvm::sys::fs::exists(migration_path)) {
     return error("structmig: error: refusing to overwrite " + migration_path);
   }
-  if (auto err = render::write_file_if_changed(migration_path, file.text).takeError()) return err;
+  if (auto err = output::write_file_if_changed(migration_path, file.text).takeError()) return err;
   checksums[file.file_name] = history::source_checksum(file.text);
-  if (auto err = render::write_file_if_changed(dir + "/" + kSnapshotName,
+  if (auto err = output::write_file_if_changed(dir + "/" + kSnapshotName,
                                               snapshot::format_snapshot(file.revision, schema))
                      .takeError()) {
     return err;

@@ -11,7 +11,7 @@
 #include "history/history_graph.hpp"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
-#include "render/migration_dir.hpp"
+#include "output/migration_dir.hpp"
 #include "render/render_merge.hpp"
 #include "snapshot/snapshot.hpp"
 
@@ -62,7 +62,7 @@ llvm::Error run_merge(const MergeOptions& options) {
 
   const std::string message = option_or_environment(options.message, "STRUCTMIG_MESSAGE");
   const render::MigrationFile file = render::render_merge(
-      checked->heads, message, render::next_migration_number(render::list_migration_files(dir)));
+      checked->heads, message, output::next_migration_number(output::list_migration_files(dir)));
   const std::string path = dir + "/" + file.file_name;
   if (checked->history.find(file.revision) != nullptr) {
     return error("structmig: error: the merge revision " + file.revision +
@@ -71,9 +71,9 @@ llvm::Error run_merge(const MergeOptions& options) {
   if (llvm::sys::fs::exists(path)) return error("structmig: error: refusing to overwrite " + path);
 
   describe_change(snapshot_path, *models);
-  if (auto err = render::write_file_if_changed(path, file.text).takeError()) return err;
+  if (auto err = output::write_file_if_changed(path, file.text).takeError()) return err;
   const snapshot::Snapshot merged{file.revision, models->schema};
-  if (auto err = render::write_file_if_changed(snapshot_path, snapshot::format_snapshot(merged))
+  if (auto err = output::write_file_if_changed(snapshot_path, snapshot::format_snapshot(merged))
                      .takeError()) {
     return err;
   }

@@ -8,7 +8,7 @@
 #include "history/history_graph.hpp"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
-#include "render/migration_dir.hpp"
+#include "output/migration_dir.hpp"
 #include "render/render_revision.hpp"
 #include "render/slug.hpp"
 #include "snapshot/snapshot.hpp"
@@ -53,7 +53,7 @@ llvm::Error run_revision(const RevisionOptions& options) {
   }
   const render::MigrationFile file =
       render::render_revision(checked->head, message, transactional,
-                              render::next_migration_number(render::list_migration_files(dir)));
+                              output::next_migration_number(output::list_migration_files(dir)));
   const std::string path = dir + "/" + file.file_name;
   if (const history::MigrationSource* same = checked->history.find(file.revision)) {
     return error("structmig: error: revision " + file.revision + " is already declared by " +
@@ -61,9 +61,9 @@ llvm::Error run_revision(const RevisionOptions& options) {
   }
   if (llvm::sys::fs::exists(path)) return error("structmig: error: refusing to overwrite " + path);
 
-  if (auto err = render::write_file_if_changed(path, file.text).takeError()) return err;
+  if (auto err = output::write_file_if_changed(path, file.text).takeError()) return err;
   const snapshot::Snapshot after{file.revision, before->schema};
-  if (auto err = render::write_file_if_changed(snapshot_path, snapshot::format_snapshot(after))
+  if (auto err = output::write_file_if_changed(snapshot_path, snapshot::format_snapshot(after))
                      .takeError()) {
     return err;
   }
