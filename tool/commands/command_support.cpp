@@ -97,6 +97,42 @@ llvm::Expected<CheckedHistory> load_checked_history(const std::string& dir, bool
   return checked;
 }
 
+llvm::Expected<HistoryAtSnapshot> load_history_at_snapshot(const std::string& dir,
+                                                           const std::string& snapshot_path) {
+  auto checked = load_checked_history(dir, /*single_head=*/true);
+  if (!checked) return checked.takeError();
+  auto snapshot = snapshot::read_snapshot(snapshot_path);
+  if (!snapshot) return snapshot.takeError();
+  if (auto err = history::check_snapshot_head(checked->history, checked->head, snapshot->head,
+                                              snapshot_path)) {
+    return std::move(err);
+  }
+  return HistoryAtSnapshot{std::move(*checked), std::move(*snapshot)};
+}
+
+llvm::Expected<unsigned> next_number_in(const std::string& dir, bool create) {
+  if (create) {
+    if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
+      return error("structmig: error: cannot create " + dir + ": " + ec.message());
+    }
+  }
+  return output::next_migration_number(output::list_migration_files(dir));
+}
+
+llvm::Error refuse_to_overwrite(const std::string& path) {
+  if (llvm::sys::fs::exists(path)) return error("structmig: error: refusing to overwrite " + path);
+  return llvm::Error::success();
+}
+
+llvm::Error write_migration_and_snapshot(const std::string& path, const std::string& text,
+                                         const std::string& snapshot_path,
+                                         const std::string& snapshot_text) {
+  if (auto written = output::write_file_if_changed(path, text); !written) {
+    return written.takeError();
+  }
+  return output::write_file_if_changed(snapshot_path, snapshot_text).takeError();
+}
+
 llvm::Error write_build_file(const std::string& path, const std::string& text,
                              std::vector<std::string>& written) {
   const llvm::StringRef parent = llvm::sys::path::parent_path(path);
