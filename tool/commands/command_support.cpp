@@ -10,7 +10,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
-#include "render/migration_dir.hpp"
+#include "output/migration_dir.hpp"
 #include "render/render_depfile.hpp"
 #include "render/render_index.hpp"
 
@@ -83,7 +83,7 @@ llvm::Expected<extract::ExtractResult> extract_models(const ModelInput& input) {
 }
 
 llvm::Expected<CheckedHistory> load_checked_history(const std::string& dir, bool single_head) {
-  auto loaded = history::load_history(dir, render::list_migration_files(dir));
+  auto loaded = history::load_history(dir, output::list_migration_files(dir));
   if (!loaded) return loaded.takeError();
   CheckedHistory checked{std::move(*loaded), {}, ""};
   auto graph = history::build_graph(checked.history);
@@ -97,13 +97,49 @@ llvm::Expected<CheckedHistory> load_checked_history(const std::string& dir, bool
   return checked;
 }
 
+llvm::Expected<HistoryAtSnapshot> load_history_at_snapshot(const std::string& dir,
+                                                           const std::string& snapshot_path) {
+  auto checked = load_checked_history(dir, /*single_head=*/true);
+  if (!checked) return checked.takeError();
+  auto snapshot = snapshot::read_snapshot(snapshot_path);
+  if (!snapshot) return snapshot.takeError();
+  if (auto err = history::check_snapshot_head(checked->history, checked->head, snapshot->head,
+                                              snapshot_path)) {
+    return std::move(err);
+  }
+  return HistoryAtSnapshot{std::move(*checked), std::move(*snapshot)};
+}
+
+llvm::Expected<unsigned> next_number_in(const std::string& dir, bool create) {
+  if (create) {
+    if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
+      return error("structmig: error: cannot create " + dir + ": " + ec.message());
+    }
+  }
+  return output::next_migration_number(output::list_migration_files(dir));
+}
+
+llvm::Error refuse_to_overwrite(const std::string& path) {
+  if (llvm::sys::fs::exists(path)) return error("structmig: error: refusing to overwrite " + path);
+  return llvm::Error::success();
+}
+
+llvm::Error write_migration_and_snapshot(const std::string& path, const std::string& text,
+                                         const std::string& snapshot_path,
+                                         const std::string& snapshot_text) {
+  if (auto written = output::write_file_if_changed(path, text); !written) {
+    return written.takeError();
+  }
+  return output::write_file_if_changed(snapshot_path, snapshot_text).takeError();
+}
+
 llvm::Error write_build_file(const std::string& path, const std::string& text,
                              std::vector<std::string>& written) {
   const llvm::StringRef parent = llvm::sys::path::parent_path(path);
   if (std::error_code ec = llvm::sys::fs::create_directories(parent)) {
     return error("structmig: error: cannot create " + parent + ": " + ec.message());
   }
-  auto changed = render::write_file_if_changed(path, text);
+  auto changed = output::write_file_if_changed(path, text);
   if (!changed) return changed.takeError();
   if (*changed) written.push_back(path);
   return llvm::Error::success();
@@ -115,7 +151,7 @@ llvm::Error write_index_and_depfile(const std::string& dir, const std::string& i
                                     std::vector<std::string>& written,
                                     const KnownChecksums& known) {
   if (index_path.empty()) return llvm::Error::success();
-  const std::vector<std::string> files = render::list_migration_files(dir);
+  const std::vector<std::string> files = output::list_migration_files(dir);
   // A migration of thousands of tables is megabytes to read, tokenize and
   // hash: what this run loaded or wrote is not read again.
   std::vector<std::string> unknown;

@@ -1,6 +1,7 @@
 // What the commands share: paths, the message from an option or the
-// environment, reading the models, reading and checking the history, and
-// refreshing the build directory's index and depfile.
+// environment, reading the models, reading and checking the history and the
+// snapshot, writing a new migration with its snapshot, and refreshing the
+// build directory's index and depfile.
 #pragma once
 
 #include <map>
@@ -12,6 +13,7 @@
 #include "history/history.hpp"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "snapshot/snapshot.hpp"
 
 namespace structmig::commands {
 
@@ -41,8 +43,31 @@ struct CheckedHistory {
 /// With `single_head`, several heads are an error (history_graph.hpp).
 llvm::Expected<CheckedHistory> load_checked_history(const std::string& dir, bool single_head);
 
+/// The history of `dir` with a single head and the snapshot at
+/// `snapshot_path`, which must record that head (generate, revision: a new
+/// migration never guesses which branch it belongs on).
+struct HistoryAtSnapshot {
+  CheckedHistory checked;
+  snapshot::Snapshot snapshot;
+};
+llvm::Expected<HistoryAtSnapshot> load_history_at_snapshot(const std::string& dir,
+                                                           const std::string& snapshot_path);
+
+/// The number the next migration in `dir` gets, after creating `dir` when
+/// `create` (an error names it when that fails).
+llvm::Expected<unsigned> next_number_in(const std::string& dir, bool create);
+
+/// An error when `path` exists: a new migration never replaces a file.
+llvm::Error refuse_to_overwrite(const std::string& path);
+
+/// A new migration's file, then the snapshot that records it; each written
+/// only if its content changed (output::write_file_if_changed).
+llvm::Error write_migration_and_snapshot(const std::string& path, const std::string& text,
+                                         const std::string& snapshot_path,
+                                         const std::string& snapshot_text);
+
 /// Writes a file of the build directory (creating its directory) only if its
-/// content changed (render::write_file_if_changed); appends `path` to
+/// content changed (output::write_file_if_changed); appends `path` to
 /// `written` when it did.
 llvm::Error write_build_file(const std::string& path, const std::string& text,
                              std::vector<std::string>& written);

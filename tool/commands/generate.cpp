@@ -21,12 +21,9 @@
 #include "structmig/describe.hpp"
 #include "structmig/diff.hpp"
 #include "history/checksum.hpp"
-#include "history/history_graph.hpp"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include "plan/safe_plan.hpp"
-#include "render/migration_dir.hpp"
 #include "render/render_migration.hpp"
 #include "snapshot/snapshot.hpp"
 
@@ -54,23 +51,16 @@ llvm::Error write_migration(const plan::SafePlan& safe, const diff::Plan& plan,
                             const std::string& dir, const std::string& parent,
                             const std::string& message, const Schema& schema,
                             KnownChecksums& checksums) {
-  if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
-    return error("structmig: error: cannot create " + dir + ": " + ec.message());
-  }
-  const auto existing = render::list_migration_files(dir);
-  const render::MigrationFile file = render::render_migration(
-      safe, plan, parent, message, render::next_migration_number(existing));
+  auto number = next_number_in(dir, /*create=*/true);
+  if (!number) return number.takeError();
+  const render::MigrationFile file = render::render_migration(safe, plan, parent, message, *number);
   const std::string migration_path = dir + "/" + file.file_name;
-  if (llvm::sys::fs::exists(migration_path)) {
-    return error("structmig: error: refusing to overwrite " + migration_path);
-  }
-  if (auto err = render::write_file_if_changed(migration_path, file.text).takeError()) return err;
-  checksums[file.file_name] = history::source_checksum(file.text);
-  if (auto err = render::write_file_if_changed(dir + "/" + kSnapshotName,
-                                              snapshot::format_snapshot(file.revision, schema))
-                     .takeError()) {
+  if (auto err = refuse_to_overwrite(migration_path)) return err;
+  if (auto err = write_migration_and_snapshot(migration_path, file.text, dir + "/" + kSnapshotName,
+                                              snapshot::format_snapshot(file.revision, schema))) {
     return err;
   }
+  checksums[file.file_name] = history::source_checksum(file.text);
   llvm::outs() << "structmig: wrote " << migration_path << " (revision " << file.revision << ")\n";
   for (const std::string& line : diff::describe(plan.upgrade)) llvm::outs() << "  " << line << "\n";
   // Said loudly at build time, and written into the migration as comments.
@@ -103,25 +93,21 @@ llvm::Error run_generate(const GenerateOptions& options) {
 
   // 1. The history: every file readable, one head, the snapshot at that head.
   //    Generation never guesses which branch a new migration belongs on.
-  auto checked = load_checked_history(dir, /*single_head=*/true);
-  if (!checked) return checked.takeError();
-  auto before = snapshot::read_snapshot(snapshot_path);
-  if (!before) return before.takeError();
-  if (auto err = history::check_snapshot_head(checked->history, checked->head, before->head,
-                                              snapshot_path)) {
-    return err;
-  }
+  auto loaded = load_history_at_snapshot(dir, snapshot_path);
+  if (!loaded) return loaded.takeError();
+  const CheckedHistory& checked = loaded->checked;
+  const snapshot::Snapshot& before = loaded->snapshot;
 
   // 2. The schema the models describe now, and the difference.
   auto extracted = extract_models(options.models);
   if (!extracted) return extracted.takeError();
-  const diff::Plan plan = diff::diff_schemas(before->schema, extracted->schema, extracted->hints);
+  const diff::Plan plan = diff::diff_schemas(before.schema, extracted->schema, extracted->hints);
 
   // 3. The safe plan. A change it refuses (a table rewrite, lost data) that
   //    the models do not acknowledge fails the build here, at the model's
   //    line, before anything is written: in check mode too.
   const plan::SafePlan safe =
-      plan::plan_safely(plan, before->schema, extracted->schema, extracted->acknowledgements);
+      plan::plan_safely(plan, before.schema, extracted->schema, extracted->acknowledgements);
   if (!safe.refusals.empty()) {
     report_refusals(safe.refusals, extracted->places, snapshot_path, llvm::errs());
     return refused_error(safe.refusals.size());
@@ -129,7 +115,7 @@ llvm::Error run_generate(const GenerateOptions& options) {
 
   // 4. Check mode writes nothing in the source tree; otherwise the migration.
   KnownChecksums checksums;  // of every migration read in 1 or written here
-  for (const history::MigrationSource& source : checked->history.migrations) {
+  for (const history::MigrationSource& source : checked.history.migrations) {
     checksums[history::file_name(source.path)] = source.checksum;
   }
   if (!plan.empty()) {
@@ -137,7 +123,7 @@ llvm::Error run_generate(const GenerateOptions& options) {
     // The build passes no message; a user names the migration at build time
     // with STRUCTMIG_MESSAGE="…" cmake --build …
     const std::string message = option_or_environment(options.message, "STRUCTMIG_MESSAGE");
-    if (auto err = write_migration(safe, plan, dir, before->head, message, extracted->schema,
+    if (auto err = write_migration(safe, plan, dir, before.head, message, extracted->schema,
                                    checksums)) {
       return err;
     }

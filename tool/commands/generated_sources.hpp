@@ -1,7 +1,7 @@
 // The build directory's generated sources that come from the models rather
 // than the history: the row-mapping metadata header (render_metadata) and the
 // definition of compiled_schema() (render_compiled_schema). Like the index,
-// each is written only when its content changed (render::write_file_if_changed):
+// each is written only when its content changed (output::write_file_if_changed):
 // a model touched without a schema change leaves both untouched, and Ninja
 // (custom commands restat their outputs) rebuilds nothing after them.
 #pragma once

@@ -9,9 +9,7 @@
 #include "structmig/describe.hpp"
 #include "structmig/diff.hpp"
 #include "history/history_graph.hpp"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
-#include "render/migration_dir.hpp"
 #include "render/render_merge.hpp"
 #include "snapshot/snapshot.hpp"
 
@@ -61,20 +59,20 @@ llvm::Error run_merge(const MergeOptions& options) {
   if (!models) return models.takeError();
 
   const std::string message = option_or_environment(options.message, "STRUCTMIG_MESSAGE");
-  const render::MigrationFile file = render::render_merge(
-      checked->heads, message, render::next_migration_number(render::list_migration_files(dir)));
+  auto number = next_number_in(dir, /*create=*/false);
+  if (!number) return number.takeError();
+  const render::MigrationFile file = render::render_merge(checked->heads, message, *number);
   const std::string path = dir + "/" + file.file_name;
   if (checked->history.find(file.revision) != nullptr) {
     return error("structmig: error: the merge revision " + file.revision +
                  " is already declared by " + checked->history.find(file.revision)->path);
   }
-  if (llvm::sys::fs::exists(path)) return error("structmig: error: refusing to overwrite " + path);
+  if (auto err = refuse_to_overwrite(path)) return err;
 
   describe_change(snapshot_path, *models);
-  if (auto err = render::write_file_if_changed(path, file.text).takeError()) return err;
-  const snapshot::Snapshot merged{file.revision, models->schema};
-  if (auto err = render::write_file_if_changed(snapshot_path, snapshot::format_snapshot(merged))
-                     .takeError()) {
+  if (auto err = write_migration_and_snapshot(
+          path, file.text, snapshot_path,
+          snapshot::format_snapshot({file.revision, models->schema}))) {
     return err;
   }
   llvm::outs() << "structmig: wrote " << path << " (revision " << file.revision << "), joining "

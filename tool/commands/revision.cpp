@@ -5,10 +5,7 @@
 // change still becomes a generated migration, after this one.
 #include "commands/command_support.hpp"
 #include "commands/commands.hpp"
-#include "history/history_graph.hpp"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
-#include "render/migration_dir.hpp"
 #include "render/render_revision.hpp"
 #include "render/slug.hpp"
 #include "snapshot/snapshot.hpp"
@@ -39,36 +36,28 @@ llvm::Error run_revision(const RevisionOptions& options) {
         "STRUCTMIG_MESSAGE=\"...\" cmake --build <build dir> --target migrations_revision)");
   }
 
-  auto checked = load_checked_history(dir, /*single_head=*/true);
-  if (!checked) return checked.takeError();
-  auto before = snapshot::read_snapshot(snapshot_path);
-  if (!before) return before.takeError();
-  if (auto err = history::check_snapshot_head(checked->history, checked->head, before->head,
-                                              snapshot_path)) {
-    return err;
-  }
+  auto loaded = load_history_at_snapshot(dir, snapshot_path);
+  if (!loaded) return loaded.takeError();
+  const CheckedHistory& checked = loaded->checked;
 
-  if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
-    return error("structmig: error: cannot create " + dir + ": " + ec.message());
-  }
+  auto number = next_number_in(dir, /*create=*/true);
+  if (!number) return number.takeError();
   const render::MigrationFile file =
-      render::render_revision(checked->head, message, transactional,
-                              render::next_migration_number(render::list_migration_files(dir)));
+      render::render_revision(checked.head, message, transactional, *number);
   const std::string path = dir + "/" + file.file_name;
-  if (const history::MigrationSource* same = checked->history.find(file.revision)) {
+  if (const history::MigrationSource* same = checked.history.find(file.revision)) {
     return error("structmig: error: revision " + file.revision + " is already declared by " +
                  same->path + "; give the migration another message");
   }
-  if (llvm::sys::fs::exists(path)) return error("structmig: error: refusing to overwrite " + path);
+  if (auto err = refuse_to_overwrite(path)) return err;
 
-  if (auto err = render::write_file_if_changed(path, file.text).takeError()) return err;
-  const snapshot::Snapshot after{file.revision, before->schema};
-  if (auto err = render::write_file_if_changed(snapshot_path, snapshot::format_snapshot(after))
-                     .takeError()) {
+  if (auto err = write_migration_and_snapshot(
+          path, file.text, snapshot_path,
+          snapshot::format_snapshot({file.revision, loaded->snapshot.schema}))) {
     return err;
   }
   llvm::outs() << "structmig: wrote " << path << " (revision " << file.revision << ", parent "
-               << (checked->head.empty() ? "none" : checked->head)
+               << (checked.head.empty() ? "none" : checked.head)
                << (!transactional ? ", runs outside a transaction" : "") << ")\n"
                << "structmig: fill in upgrade() and downgrade(); the snapshot's head is now "
                << file.revision << "\n";

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "extract/sql_columns.hpp"
+#include "structmig/spelling.hpp"
 
 namespace structmig::extract {
 namespace {
@@ -92,11 +93,7 @@ std::optional<ForeignKeyAction> read_action(const LocatedAnnotation& annotation,
     ok = false;
     return std::nullopt;
   }
-  if (*action == "cascade") return ForeignKeyAction::cascade;
-  if (*action == "restrict") return ForeignKeyAction::restrict;
-  if (*action == "set_null") return ForeignKeyAction::set_null;
-  if (*action == "set_default") return ForeignKeyAction::set_default;
-  return ForeignKeyAction::no_action;
+  return foreign_key_action_named(*action);
 }
 
 // on_delete, on_update and name, shared by references(...) and foreign_key(...).

@@ -13,6 +13,7 @@
 #include "extract/acknowledge_reader.hpp"
 #include "extract/argument_readers.hpp"
 #include "extract/type_mapping.hpp"
+#include "structmig/spelling.hpp"
 
 namespace structmig::extract {
 namespace {
@@ -65,7 +66,7 @@ std::optional<Identity> read_identity(const LocatedAnnotation& annotation,
     auto kind =
         read_choice(annotation, item.args[0].value, "identity kind", kIdentityKinds, context);
     if (!kind) return std::nullopt;
-    return *kind == "always" ? Identity::always : Identity::by_default;
+    return identity_named(*kind);
   }
   report_shape(place_of(annotation, item), item.name,
                "expects nothing or one of always, by_default, as in identity(always)", context);

@@ -33,7 +33,7 @@ MigrationSource read_migration_source(std::string path, llvm::StringRef text,
                                       MigrationDeclaration declaration);
 
 /// Reads and parses every file of `files` (paths in migration order, as
-/// render::list_migration_files gives them). The errors of all unreadable or
+/// output::list_migration_files gives them). The errors of all unreadable or
 /// unparsable files are reported together.
 llvm::Expected<History> load_history(llvm::StringRef directory,
                                      const std::vector<std::string>& files);

@@ -3,10 +3,8 @@
 
 #include <cstdio>
 
-#include "llvm/ADT/ArrayRef.h"
-#include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/SHA256.h"
 #include "render/cpp_literal.hpp"
+#include "structmig/spelling.hpp"
 
 namespace structmig::render {
 
@@ -37,14 +35,12 @@ std::string render_function(std::string_view name, bool uses_op, const std::stri
 }
 
 std::string render_registration(const Registration& r) {
-  std::string parents;
-  for (const std::string& parent : r.parents) {
-    parents += (parents.empty() ? "" : ", ") + cpp_string_literal(parent);
-  }
+  std::vector<std::string> parents;
+  for (const std::string& parent : r.parents) parents.push_back(cpp_string_literal(parent));
   const std::string ns = namespace_for(r.revision);
   std::string t = "STRUCTMIG_MIGRATION({\n";
   t += "    .revision = " + cpp_string_literal(r.revision) + ",\n";
-  t += "    .parents = {" + parents + "},\n";
+  t += "    .parents = {" + join(parents) + "},\n";
   t += "    .message = " + cpp_string_literal(r.message) + ",\n";
   t += std::string("    .transactional = ") + (r.transactional ? "true" : "false") + ",\n";
   t += "    .upgrade = " + ns + "::upgrade,\n";
@@ -53,10 +49,36 @@ std::string render_registration(const Registration& r) {
   return t;
 }
 
-std::string short_hash(std::string_view input) {
-  const auto digest = llvm::SHA256::hash(
-      llvm::ArrayRef<uint8_t>(reinterpret_cast<const uint8_t*>(input.data()), input.size()));
-  return llvm::toHex(digest, /*LowerCase=*/true).substr(0, 12);
+std::vector<std::string> parents_of(std::string_view parent) {
+  if (parent.empty()) return {};
+  return {std::string(parent)};
+}
+
+MigrationFile render_file(const MigrationText& m) {
+  const Registration& r = m.registration;
+  const std::string number = number_text(m.number);
+  const std::string ns = namespace_for(r.revision);
+  MigrationFile file{.revision = r.revision, .file_name = number + "_" + m.slug + ".cpp", .text = {}};
+  std::string& t = file.text;
+  t += "// Migration " + number + ": " + comment_text(r.message) + "\n";
+  t += "//\n";
+  t += m.about;
+  for (const std::string& header : m.includes) t += "#include <" + header + ">\n";
+  t += "\n";
+  t += "namespace " + ns + " {\n";
+  t += "\n";
+  t += "using namespace structmig;\n";
+  t += "\n";
+  t += m.upgrade.data;
+  t += render_function("upgrade", m.upgrade.uses_op, m.upgrade.body);
+  t += "\n";
+  t += m.downgrade.data;
+  t += render_function("downgrade", m.downgrade.uses_op, m.downgrade.body);
+  t += "\n";
+  t += "}  // namespace " + ns + "\n";
+  t += "\n";
+  t += render_registration(r);
+  return file;
 }
 
 }  // namespace structmig::render

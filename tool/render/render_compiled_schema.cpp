@@ -4,6 +4,7 @@
 
 #include "render/data_declarations.hpp"
 #include "render/value_initializers.hpp"
+#include "structmig/spelling.hpp"
 
 namespace structmig::render {
 

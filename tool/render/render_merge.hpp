@@ -13,7 +13,8 @@
 
 namespace structmig::render {
 
-/// sha-256("merge\n" + the sorted heads joined by "\n"), 12 hex digits.
+/// The revision id (revision_id.hpp) of the parts "merge", then each head,
+/// sorted.
 std::string merge_revision_id(std::vector<std::string> heads);
 
 /// `message` empty: "merge <head>, <head>, ...". The file is

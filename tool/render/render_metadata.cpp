@@ -11,16 +11,12 @@ using extract::EnumBinding;
 using extract::Generation;
 using extract::TableBinding;
 
+// The enumerator of structmig::Generated the binding's generation names.
 std::string generated(Generation generation) {
-  switch (generation) {
-    case Generation::identity:
-      return "structmig::Generated::identity";
-    case Generation::server_default:
-      return "structmig::Generated::server_default";
-    case Generation::none:
-      break;
-  }
-  return "structmig::Generated::none";
+  const char* name = generation == Generation::identity         ? "identity"
+                     : generation == Generation::server_default ? "server_default"
+                                                                : "none";
+  return std::string("structmig::Generated::") + name;
 }
 
 std::string enum_traits(const EnumBinding& binding) {

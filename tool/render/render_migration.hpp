@@ -14,25 +14,19 @@
 
 #include "structmig/diff.hpp"
 #include "plan/safe_plan.hpp"
+#include "render/migration_parts.hpp"
 #include "render/render_op.hpp"
 #include "render/slug.hpp"
 #include "structmig/ops.hpp"
 
 namespace structmig::render {
 
-/// 12 lowercase hex digits: the top of FNV-1a 64 over
-/// parent + "\n" + render_body(upgrade) + "\n" + render_body(downgrade)
-/// of the safe plan (the operations only, op.commit() included; step
+/// The revision id (revision_id.hpp) of the parts parent,
+/// render_body(upgrade), render_body(downgrade) of the safe plan (the operations only, op.commit() included; step
 /// comments, warnings and messages do not count).
 std::string revision_id(std::string_view parent, const plan::SafePlan& plan);
 /// The same over a plan's operations as they are (no safe forms).
 std::string revision_id(std::string_view parent, const diff::Plan& plan);
-
-struct MigrationFile {
-  std::string revision;   // revision_id(parent, plan)
-  std::string file_name;  // NNNN_<slug>.cpp, no directory
-  std::string text;
-};
 
 /// What `structmig generate` writes: `safe` = plan::plan_safely(logical, …)
 /// with no refusals (a plan with refusals must not be written: report them

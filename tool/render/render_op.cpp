@@ -8,6 +8,7 @@
 #include "render/cpp_literal.hpp"
 #include "render/data_declarations.hpp"
 #include "render/value_initializers.hpp"
+#include "structmig/spelling.hpp"
 
 namespace structmig::render {
 namespace {

@@ -2,10 +2,11 @@
 // calls are comments, so the file compiles and does nothing until edited.
 #include "render/render_revision.hpp"
 
-#include <vector>
+#include <utility>
 
 #include "structmig/diff.hpp"
 #include "render/migration_parts.hpp"
+#include "render/revision_id.hpp"
 #include "render/slug.hpp"
 
 namespace structmig::render {
@@ -35,54 +36,39 @@ constexpr const char* kDowngradeExamples =
 
 std::string hand_written_revision_id(std::string_view parent, std::string_view message,
                                      bool transactional) {
-  return short_hash("revision\n" + std::string(parent) + "\n" + std::string(trim(message)) + "\n" +
-                    (transactional ? "transactional" : "non-transactional"));
+  return revision_id({"revision", parent, trim(message),
+                      transactional ? "transactional" : "non-transactional"});
 }
 
 MigrationFile render_revision(std::string_view parent, std::string_view message, bool transactional,
                               unsigned number) {
   const std::string text_message(trim(message));
-  MigrationFile file;
-  file.revision = hand_written_revision_id(parent, text_message, transactional);
-  file.file_name = number_text(number) + "_" + slug_for(diff::Plan{}, text_message) + ".cpp";
-  const std::string ns = namespace_for(file.revision);
-
-  std::string& t = file.text;
-  t += "// Migration " + number_text(number) + ": " + comment_text(text_message) + "\n";
-  t += "//\n";
-  t += "// Written by `structmig revision`: a hand-written migration (data changes, raw\n";
-  t += "// SQL). Fill in upgrade() and downgrade(), and commit it together with\n";
-  t += "// migrations/schema.snapshot.json. The models play no part here: a model change\n";
-  t += "// still becomes a generated migration of its own, after this one.\n";
+  std::string about =
+      "// Written by `structmig revision`: a hand-written migration (data changes, raw\n"
+      "// SQL). Fill in upgrade() and downgrade(), and commit it together with\n"
+      "// migrations/schema.snapshot.json. The models play no part here: a model change\n"
+      "// still becomes a generated migration of its own, after this one.\n";
   if (!transactional) {
-    t += "//\n";
-    t += "// It runs outside a transaction (.transactional = false): every statement\n";
-    t += "// commits on its own, as CREATE INDEX CONCURRENTLY requires, and\n";
-    t += "// op.update_in_batches commits each batch. Write steps that can run again after\n";
-    t += "// an interruption (IF NOT EXISTS, a WHERE that skips finished rows).\n";
+    about +=
+        "//\n"
+        "// It runs outside a transaction (.transactional = false): every statement\n"
+        "// commits on its own, as CREATE INDEX CONCURRENTLY requires, and\n"
+        "// op.update_in_batches commits each batch. Write steps that can run again after\n"
+        "// an interruption (IF NOT EXISTS, a WHERE that skips finished rows).\n";
   }
-  t += "#include <structmig/connection.hpp>\n";
-  t += "#include <structmig/migration.hpp>\n";
-  t += "\n";
-  t += "namespace " + ns + " {\n";
-  t += "\n";
-  t += "using namespace structmig;\n";
-  t += "\n";
   std::string upgrade = kUpgradeExamples;
   if (!transactional) upgrade += kNonTransactionalUpgradeExample;
-  t += render_function("upgrade", /*uses_op=*/false, upgrade);
-  t += "\n";
-  t += render_function("downgrade", /*uses_op=*/false, kDowngradeExamples);
-  t += "\n";
-  t += "}  // namespace " + ns + "\n";
-  t += "\n";
-  t += render_registration({.revision = file.revision,
-                            .parents = parent.empty()
-                                           ? std::vector<std::string>{}
-                                           : std::vector<std::string>{std::string(parent)},
-                            .message = text_message,
-                            .transactional = transactional});
-  return file;
+  return render_file({.number = number,
+                      .slug = slug_for(diff::Plan{}, text_message),
+                      .about = std::move(about),
+                      .includes = {"structmig/connection.hpp", "structmig/migration.hpp"},
+                      .upgrade = {.body = std::move(upgrade)},
+                      .downgrade = {.body = kDowngradeExamples},
+                      .registration = {.revision = hand_written_revision_id(parent, text_message,
+                                                                            transactional),
+                                       .parents = parents_of(parent),
+                                       .message = text_message,
+                                       .transactional = transactional}});
 }
 
 }  // namespace structmig::render

@@ -12,8 +12,8 @@
 
 namespace structmig::render {
 
-/// sha-256("revision\n" + parent + "\n" + message + "\n" + "transactional" or
-/// "non-transactional"), 12 hex digits.
+/// The revision id (revision_id.hpp) of the parts "revision", parent, the
+/// trimmed message, and "transactional" or "non-transactional".
 std::string hand_written_revision_id(std::string_view parent, std::string_view message,
                                      bool transactional);
 

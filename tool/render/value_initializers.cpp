@@ -5,6 +5,7 @@
 
 #include "render/cpp_literal.hpp"
 #include "structmig/error.hpp"
+#include "structmig/spelling.hpp"
 
 namespace structmig::render {
 namespace {
@@ -12,50 +13,19 @@ namespace {
 constexpr std::size_t kNamesCapacity = 32;  // data::Names::capacity (INDEX_MAX_KEYS)
 
 std::string identity_enumerator(Identity identity) {
-  switch (identity) {
-    case Identity::by_default:
-      return "Identity::by_default";
-    case Identity::always:
-      return "Identity::always";
-    case Identity::none:
-      break;
-  }
-  return "Identity::none";
+  return "Identity::" + std::string(name_of(identity));
 }
 
 std::string action_enumerator(ForeignKeyAction action) {
-  switch (action) {
-    case ForeignKeyAction::restrict:
-      return "ForeignKeyAction::restrict";
-    case ForeignKeyAction::cascade:
-      return "ForeignKeyAction::cascade";
-    case ForeignKeyAction::set_null:
-      return "ForeignKeyAction::set_null";
-    case ForeignKeyAction::set_default:
-      return "ForeignKeyAction::set_default";
-    case ForeignKeyAction::no_action:
-      break;
-  }
-  return "ForeignKeyAction::no_action";
+  return "ForeignKeyAction::" + std::string(name_of(action));
 }
 
 }  // namespace
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string out;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i != 0) out += separator;
-    out += items[i];
-  }
-  return out;
-}
-
 std::string literal(const std::string& text) { return cpp_string_literal(text); }
 
 std::string string_list(const std::vector<std::string>& items) {
-  std::vector<std::string> literals;
-  for (const std::string& item : items) literals.push_back(literal(item));
-  return "{" + join(literals, ", ") + "}";
+  return "{" + join(items, ", ", literal) + "}";
 }
 
 std::string names_list(const std::vector<std::string>& names, std::string_view what) {

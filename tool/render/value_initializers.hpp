@@ -19,9 +19,6 @@
 
 namespace structmig::render {
 
-/// `items` joined with `separator`.
-std::string join(const std::vector<std::string>& items, std::string_view separator);
-
 /// A C++ string literal (cpp_string_literal).
 std::string literal(const std::string& text);
 

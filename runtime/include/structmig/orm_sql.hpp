@@ -44,9 +44,6 @@ std::string insert_statement(const ModelShape& shape, bool all, std::span<const 
 /// The update with SET … = DEFAULT for the non-key fields `use_default` marks.
 std::string update_statement(const ModelShape& shape, std::span<const bool> use_default);
 
-/// "name" with embedded quotes doubled.
-std::string quote_identifier(std::string_view name);
-
 /// Whether update() sends the field: every field but non-key identity columns.
 constexpr bool updated_field(const ColumnInfo& column, bool in_key) {
   return in_key || column.generated != Generated::identity;

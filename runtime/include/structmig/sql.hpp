@@ -8,16 +8,9 @@
 #include <vector>
 
 #include "structmig/ops.hpp"
+#include "structmig/spelling.hpp"  // quote_ident, quote_literal, foreign_key_action_sql
 
 namespace structmig {
-
-/// "name" with embedded double quotes doubled.
-std::string quote_ident(std::string_view identifier);
-/// 'text' with quotes doubled; E'…' with backslashes doubled when needed.
-std::string quote_literal(std::string_view text);
-
-/// ON DELETE / ON UPDATE keywords: "NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT".
-std::string_view foreign_key_action_sql(ForeignKeyAction action);
 
 /// True unless PostgreSQL changes a column from `from_type` to `to_type`
 /// (format_type() spellings) without rewriting or scanning the table: varchar

@@ -116,15 +116,6 @@ Plan join_steps(Steps& steps) {
 
 }  // namespace
 
-std::string quote_identifier(const std::string& name) {
-  std::string out = "\"";
-  for (char c : name) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 Plan diff_schemas(const Schema& before, const Schema& now_in, const RenameHints& hints) {
   // The models arrive sorted (extract sorts them): a copy of thousands of
   // tables only when they are not.

@@ -10,6 +10,7 @@
 
 #include "diff/diff_enums.hpp"
 #include "structmig/constraint.hpp"
+#include "structmig/spelling.hpp"
 
 namespace structmig::diff {
 namespace {
@@ -47,7 +48,7 @@ void diff_named(const std::string& table, const std::vector<T>& before, const st
 // conversion needs more than that. PostgreSQL has no cast from one enum to
 // another (or from an enum to most types), but every enum casts to text.
 std::string using_cast(const Schema& work, const Column& from, const Column& to) {
-  return quote_identifier(to.name) + (is_enum_type(work, from.type) ? "::text::" : "::") + to.type;
+  return quote_ident(to.name) + (is_enum_type(work, from.type) ? "::text::" : "::") + to.type;
 }
 
 void diff_columns(const Schema& work, const Table& before, const Table& now, Steps& steps) {

@@ -127,7 +127,7 @@ std::string save_batch_key(const BatchPlace& place, const std::vector<std::strin
          "SELECT " +
          quote_literal(place.revision) + ", " + quote_literal(place.direction) + ", " +
          std::to_string(place.steps_done) + ", " + quote_literal(place.batch) + ", ARRAY[" +
-         sql_detail::comma_joined(texts) + "] FROM " + std::string(rows) + " ORDER BY " +
+         join(texts) + "] FROM " + std::string(rows) + " ORDER BY " +
          sql_detail::descending_keys(key) +
          " LIMIT 1 ON CONFLICT (revision, direction) DO UPDATE SET batch = EXCLUDED.batch, "
          "batch_key = EXCLUDED.batch_key, updated_at = now()";

@@ -5,14 +5,14 @@
 #include <algorithm>
 
 #include "migrator/bookkeeping.hpp"
-#include "sql/join.hpp"
+#include "structmig/spelling.hpp"
 
 namespace structmig {
 namespace {
 
 std::string unknown_text(const std::vector<std::string>& revisions) {
   return "the database is at revision" + std::string(revisions.size() > 1 ? "s " : " ") +
-         detail::join(revisions) +
+         join(revisions) +
          ", which this program does not know — was it migrated by a newer release?";
 }
 

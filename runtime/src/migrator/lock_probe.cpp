@@ -6,10 +6,12 @@
 // operations block neither reads nor writes and need no probe.
 #include "migrator/lock_probe.hpp"
 
+#include <array>
 #include <map>
 #include <set>
 #include <type_traits>
 
+#include "structmig/spelling.hpp"
 #include "structmig/sql.hpp"
 
 namespace structmig::detail {
@@ -18,19 +20,11 @@ namespace {
 // Ordered by strength: a later mode conflicts with everything an earlier one does.
 enum class Mode { none, share, share_row_exclusive, access_exclusive };
 
-const char* mode_sql(Mode mode) {
-  switch (mode) {
-    case Mode::share:
-      return "SHARE";
-    case Mode::share_row_exclusive:
-      return "SHARE ROW EXCLUSIVE";
-    case Mode::access_exclusive:
-      return "ACCESS EXCLUSIVE";
-    case Mode::none:
-      break;
-  }
-  return "";
-}
+// Each mode's name, by its value; spelled as SQL keywords (spelling.hpp).
+constexpr std::array<std::string_view, 4> kModeNames{"", "share", "share_row_exclusive",
+                                                     "access_exclusive"};
+
+std::string mode_sql(Mode mode) { return keywords_of(kModeNames[static_cast<std::size_t>(mode)]); }
 
 Mode mode_of(TableLock lock) {
   switch (lock) {
@@ -64,11 +58,9 @@ class Probes {
     return out;
   }
   std::string summary() const {
-    std::string out;
-    for (const auto& [table, mode] : modes_) {
-      out += (out.empty() ? "" : ", ") + std::string(mode_sql(mode)) + " on " + table;
-    }
-    return out;
+    return join(modes_, ", ", [](const auto& entry) {
+      return mode_sql(entry.second) + " on " + entry.first;
+    });
   }
 
  private:

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <queue>
 
-#include "sql/join.hpp"
+#include "structmig/spelling.hpp"
 
 namespace structmig {
 namespace {
@@ -27,7 +27,6 @@ std::set<std::string> reachable(const std::vector<std::string>& start, Next next
 
 }  // namespace
 
-using detail::join;
 
 RevisionGraph::RevisionGraph(const std::vector<Migration>& migrations) {
   for (const auto& m : migrations) {

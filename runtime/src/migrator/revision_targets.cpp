@@ -4,13 +4,12 @@
 #include <algorithm>
 #include <charconv>
 
-#include "sql/join.hpp"
+#include "structmig/spelling.hpp"
 #include "structmig/revision_graph.hpp"
 
 namespace structmig {
 namespace {
 
-using detail::join;
 
 constexpr std::size_t kCandidatesShown = 12;
 

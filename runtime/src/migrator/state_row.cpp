@@ -2,37 +2,18 @@
 #include "migrator/state_row.hpp"
 
 #include <algorithm>
-#include <cstdint>
-#include <cstdio>
 #include <set>
+
+#include "structmig/fnv1a.hpp"
 
 namespace structmig::detail {
 namespace {
 
-class Fnv1a64 {
- public:
-  void add(std::string_view bytes) {
-    for (unsigned char c : bytes) {
-      hash_ ^= c;
-      hash_ *= 0x100000001b3ULL;
-    }
-  }
-  /// A field with its length first, so that no two sequences hash alike by
-  /// shifting bytes between fields.
-  void add_field(std::string_view field) {
-    add(std::to_string(field.size()));
-    add(":");
-    add(field);
-  }
-  std::string hex() const {
-    char buffer[17];
-    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash_));
-    return buffer;
-  }
-
- private:
-  std::uint64_t hash_ = 0xcbf29ce484222325ULL;
-};
+// A field with its length first, so that no two sequences hash alike by
+// shifting bytes between fields.
+void add_field(Fnv1a64& hash, std::string_view field) {
+  hash.add(std::to_string(field.size())).add(":").add(field);
+}
 
 }  // namespace
 
@@ -46,8 +27,8 @@ StateRow state_row_at(const RevisionGraph& graph, const std::vector<std::string>
   }
   Fnv1a64 hash;
   for (const auto& revision : graph.ancestors(sorted)) {  // a std::set: id order
-    hash.add_field(revision);
-    hash.add_field(graph.migration(revision).checksum);
+    add_field(hash, revision);
+    add_field(hash, graph.migration(revision).checksum);
   }
   row.digest = "v1:" + hash.hex();
   return row;

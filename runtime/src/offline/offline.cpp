@@ -8,7 +8,7 @@
 #include <variant>
 
 #include "migrator/bookkeeping.hpp"
-#include "sql/join.hpp"
+#include "structmig/spelling.hpp"
 #include "migrator/lock_policy.hpp"
 #include "offline/offline_recording.hpp"
 #include "structmig/migrator.hpp"
@@ -30,7 +30,7 @@ Range parse_range(std::string_view range) {
 }
 
 std::string describe(const std::vector<std::string>& heads) {
-  return heads.empty() ? std::string("base") : detail::join(heads);
+  return heads.empty() ? std::string("base") : join(heads);
 }
 
 // A message or other text as a one-line SQL comment.

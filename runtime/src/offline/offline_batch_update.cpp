@@ -56,7 +56,7 @@ std::string resume(const BatchUpdate& update, const BatchPlace& place) {
          "    SELECT " +
          sql_detail::prefixed_keys(key, "structmig_row.") +
          " INTO structmig_last FROM json_populate_record(NULL::" + quote_ident(update.table) +
-         ", json_build_object(" + sql_detail::comma_joined(fields) +
+         ", json_build_object(" + join(fields) +
          ")) AS structmig_row;\n"
          "    structmig_started := true;\n"
          "  END IF;\n";
@@ -79,7 +79,7 @@ std::string batch_update_script(const BatchUpdate& update, bool commit_each_batc
     }
     save = "    " +
            bookkeeping::save_batch_key(
-               *place, key, "(SELECT " + sql_detail::comma_joined(columns) + ") AS structmig_key") +
+               *place, key, "(SELECT " + join(columns) + ") AS structmig_key") +
            ";\n";
   }
   return std::string("DO $structmig$\n"

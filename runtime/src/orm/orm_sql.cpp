@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "structmig/error.hpp"
+#include "structmig/spelling.hpp"
 
 namespace structmig::detail {
 namespace {
@@ -20,12 +21,8 @@ bool marked(std::span<const bool> use_default, std::size_t field) {
 }
 
 std::string column_list(const ModelShape& shape) {
-  std::string list;
-  for (std::size_t i = 0; i < shape.columns.size(); ++i) {
-    if (i != 0) list += ", ";
-    list += quote_identifier(shape.columns[i].name);
-  }
-  return list;
+  return join(shape.columns, ", ",
+              [](const ColumnInfo& column) { return quote_ident(column.name); });
 }
 
 // INSERT of the fields `sent` selects, returning every column; DEFAULT for
@@ -45,7 +42,7 @@ std::string insert_statement(const ModelShape& shape, const std::string& table,
       values += ", ";
     }
     any = true;
-    names += quote_identifier(shape.columns[i].name);
+    names += quote_ident(shape.columns[i].name);
     values += marked(use_default, i) ? std::string("DEFAULT") : "$" + std::to_string(++parameter);
   }
   if (!any) return "INSERT INTO " + table + " DEFAULT VALUES RETURNING " + returning;
@@ -60,7 +57,7 @@ std::string key_condition(const ModelShape& shape) {
   for (std::size_t k = 0; k < shape.primary_key.size(); ++k) {
     if (k != 0) condition += " AND ";
     condition +=
-        quote_identifier(shape.columns[shape.primary_key[k]].name) + " = $" + std::to_string(k + 1);
+        quote_ident(shape.columns[shape.primary_key[k]].name) + " = $" + std::to_string(k + 1);
   }
   return condition;
 }
@@ -74,14 +71,14 @@ std::string update_statement(const ModelShape& shape, const std::string& table,
     const bool key = in_key(shape, i);
     if (!updated_field(shape.columns[i], key)) continue;
     const bool to_default = !key && marked(use_default, i);
-    const std::string term = quote_identifier(shape.columns[i].name) + " = " +
+    const std::string term = quote_ident(shape.columns[i].name) + " = " +
                              (to_default ? std::string("DEFAULT") : "$" + std::to_string(++parameter));
     std::string& target = key ? condition : assignments;
     if (!target.empty()) target += key ? " AND " : ", ";
     target += term;
   }
   if (assignments.empty()) {  // every column is in the key: "updated" means "exists"
-    const std::string first = quote_identifier(shape.columns[shape.primary_key[0]].name);
+    const std::string first = quote_ident(shape.columns[shape.primary_key[0]].name);
     assignments = first + " = " + first;
   }
   return "UPDATE " + table + " SET " + assignments + " WHERE " + condition;
@@ -103,20 +100,10 @@ void check_key(const ModelShape& shape) {
 
 }  // namespace
 
-std::string quote_identifier(std::string_view name) {
-  std::string quoted = "\"";
-  for (char c : name) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  quoted += '"';
-  return quoted;
-}
-
 std::string insert_statement(const ModelShape& shape, bool all,
                              std::span<const bool> use_default) {
   check_key(shape);
-  const std::string table = quote_identifier(shape.table);
+  const std::string table = quote_ident(shape.table);
   if (all) {
     return insert_statement(
         shape, table, column_list(shape), [](const ColumnInfo&) { return true; },
@@ -129,12 +116,12 @@ std::string insert_statement(const ModelShape& shape, bool all,
 
 std::string update_statement(const ModelShape& shape, std::span<const bool> use_default) {
   check_key(shape);
-  return update_statement(shape, quote_identifier(shape.table), use_default);
+  return update_statement(shape, quote_ident(shape.table), use_default);
 }
 
 ModelStatements build_statements(const ModelShape& shape) {
   check_key(shape);
-  const std::string table = quote_identifier(shape.table);
+  const std::string table = quote_ident(shape.table);
   ModelStatements statements;
   statements.select = "SELECT " + column_list(shape) + " FROM " + table;
   statements.insert = insert_statement(shape, false, {});

@@ -2,20 +2,12 @@
 // longer than PostgreSQL keeps (it silently truncates, which makes collisions).
 #include "structmig/naming.hpp"
 
-#include <cstdint>
 #include <cstdio>
+
+#include "structmig/fnv1a.hpp"
 
 namespace structmig {
 namespace {
-
-std::uint32_t fnv1a32(std::string_view text) {
-  std::uint32_t hash = 2166136261u;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 16777619u;
-  }
-  return hash;
-}
 
 std::string joined(std::string_view prefix, std::string_view table,
                    const std::vector<std::string>& parts) {

@@ -2,8 +2,8 @@
 // operation always gives the same bytes, so migrations can be reviewed offline
 // and the SQL tested without a database. Identifiers are always quoted and
 // literals escaped; types and SQL expressions written in the model (defaults,
-// checks, index expressions, USING, raw SQL) are passed through verbatim. This
-// file holds quoting and the dispatch; tables, columns, constraints and enums
+// checks, index expressions, USING, raw SQL) are passed through verbatim. Quoting
+// is structmig/spelling.hpp's; this file holds the dispatch; tables, columns, constraints and enums
 // have a sql_*.cpp file each.
 #include "structmig/sql.hpp"
 
@@ -19,33 +19,13 @@ namespace {
 using sql_detail::alter_table;
 using sql_detail::Statements;
 
-void reject_nul(std::string_view text, const char* what) {
-  if (text.find('\0') != std::string_view::npos) {
-    throw InvalidOperation(std::string(what) + " contains a NUL byte");
-  }
-}
-
 }  // namespace
 
 namespace sql_detail {
 
 std::string quote_ident_list(const std::vector<std::string>& names, std::string_view what) {
   if (names.empty()) throw InvalidOperation(std::string(what) + " lists no columns");
-  std::string out;
-  for (const std::string& name : names) {
-    if (!out.empty()) out += ", ";
-    out += quote_ident(name);
-  }
-  return out;
-}
-
-std::string comma_joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += ", ";
-    out += item;
-  }
-  return out;
+  return join(names, ", ", quote_ident);
 }
 
 std::string alter_table(std::string_view table) {
@@ -57,28 +37,6 @@ std::string drop_index_concurrently(std::string_view name) {
 }
 
 }  // namespace sql_detail
-
-std::string quote_ident(std::string_view identifier) {
-  reject_nul(identifier, "identifier");
-  if (identifier.empty()) throw InvalidOperation("empty identifier");
-  std::string out = "\"";
-  for (char c : identifier) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string quote_literal(std::string_view text) {
-  reject_nul(text, "literal");
-  const bool has_backslash = text.find('\\') != std::string_view::npos;
-  std::string out = has_backslash ? "E'" : "'";
-  for (char c : text) {
-    if (c == '\'' || (c == '\\' && has_backslash)) out += c;
-    out += c;
-  }
-  return out + "'";
-}
 
 std::vector<std::string> to_sql(const Op& op) {
   using namespace sql_detail;
@@ -158,22 +116,6 @@ std::vector<std::string> to_sql(const std::vector<Op>& ops) {
     for (std::string& statement : to_sql(op)) out.push_back(std::move(statement));
   }
   return out;
-}
-
-std::string_view foreign_key_action_sql(ForeignKeyAction action) {
-  switch (action) {
-    case ForeignKeyAction::no_action:
-      return "NO ACTION";
-    case ForeignKeyAction::restrict:
-      return "RESTRICT";
-    case ForeignKeyAction::cascade:
-      return "CASCADE";
-    case ForeignKeyAction::set_null:
-      return "SET NULL";
-    case ForeignKeyAction::set_default:
-      return "SET DEFAULT";
-  }
-  throw InvalidOperation("unknown foreign key action");
 }
 
 }  // namespace structmig

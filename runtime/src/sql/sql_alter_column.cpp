@@ -30,10 +30,6 @@ std::string one_line(std::string text) {
   return text;
 }
 
-std::string generated_keywords(Identity identity) {
-  return identity == Identity::always ? "ALWAYS" : "BY DEFAULT";
-}
-
 }  // namespace
 
 Statements alter_column_sql(const AlterColumn& op) {
@@ -73,7 +69,7 @@ Statements alter_column_sql(const AlterColumn& op) {
   if (from.identity == Identity::none && to.identity != Identity::none) {
     subcommands.push_back(column + " ADD " + identity_clause(to.identity));
   } else if (from.identity != to.identity && to.identity != Identity::none) {
-    subcommands.push_back(column + " SET GENERATED " + generated_keywords(to.identity));
+    subcommands.push_back(column + " SET GENERATED " + keywords_of(name_of(to.identity)));
   }
 
   Statements out;
@@ -86,7 +82,7 @@ Statements alter_column_sql(const AlterColumn& op) {
             ? "-- no table rewrite or scan: " + one_line(from.type) + " to " + one_line(to.type) +
                   " keeps every value as it is\n-- squawk-ignore changing-column-type,prefer-text-field\n"
             : "";
-    out.push_back(note + alter_table(op.table) + comma_joined(subcommands));
+    out.push_back(note + alter_table(op.table) + join(subcommands));
   }
   if (from.identity == Identity::none && to.identity != Identity::none) {
     out.push_back("SELECT setval(pg_get_serial_sequence(" + quote_literal(quote_ident(op.table)) +

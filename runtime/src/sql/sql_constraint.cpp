@@ -14,8 +14,7 @@ namespace {
 
 /// Empty for NO ACTION, PostgreSQL's default, which the clause leaves out.
 std::string action_clause(ForeignKeyAction action) {
-  return action == ForeignKeyAction::no_action ? std::string()
-                                               : std::string(foreign_key_action_sql(action));
+  return action == ForeignKeyAction::no_action ? std::string() : foreign_key_action_sql(action);
 }
 
 std::string index_key(const IndexKey& key) {
@@ -99,7 +98,7 @@ std::string create_index(std::string_view table, const Index& index, bool concur
   if (!index.method.empty() && index.method != "btree") {
     out += " USING " + checked_method(index.method);
   }
-  out += " (" + comma_joined(keys) + ")";
+  out += " (" + join(keys) + ")";
   if (index.where) out += " WHERE " + *index.where;
   return out;
 }

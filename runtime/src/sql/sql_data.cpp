@@ -33,15 +33,13 @@ std::string batch(const Backfill& op, const std::string& after) {
 }  // namespace
 
 std::string prefixed_keys(const std::vector<std::string>& key, std::string_view prefix) {
-  std::vector<std::string> names;
-  for (const std::string& column : key) names.push_back(std::string(prefix) + quote_ident(column));
-  return comma_joined(names);
+  return join(key, ", ", [&](const std::string& column) {
+    return std::string(prefix) + quote_ident(column);
+  });
 }
 
 std::string descending_keys(const std::vector<std::string>& key) {
-  std::vector<std::string> names;
-  for (const std::string& column : key) names.push_back(quote_ident(column) + " DESC");
-  return comma_joined(names);
+  return join(key, ", ", [](const std::string& column) { return quote_ident(column) + " DESC"; });
 }
 
 std::string keyset_batch(std::string_view table_name, const std::vector<std::string>& key,

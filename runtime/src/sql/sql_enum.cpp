@@ -14,9 +14,7 @@ namespace structmig::sql_detail {
 namespace {
 
 std::string label_list(const std::vector<std::string>& labels) {
-  std::vector<std::string> literals;
-  for (const std::string& label : labels) literals.push_back(quote_literal(label));
-  return comma_joined(literals);
+  return join(labels, ", ", quote_literal);
 }
 
 /// Converts one column to the recreated type: its default goes first (it

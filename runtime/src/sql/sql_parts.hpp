@@ -12,6 +12,7 @@
 #include "structmig/constraint.hpp"
 #include "structmig/ops.hpp"
 #include "structmig/schema.hpp"
+#include "structmig/spelling.hpp"
 
 namespace structmig::sql_detail {
 
@@ -20,8 +21,6 @@ using Statements = std::vector<std::string>;
 /// "a", "b" — identifiers quoted and joined; throws on an empty list (`what`
 /// names the owner in the message).
 std::string quote_ident_list(const std::vector<std::string>& names, std::string_view what);
-/// The items joined with ", ".
-std::string comma_joined(const std::vector<std::string>& items);
 /// `ALTER TABLE "t" ` — the prefix of every single-table statement.
 std::string alter_table(std::string_view table);
 
@@ -29,8 +28,6 @@ std::string alter_table(std::string_view table);
 const std::string& require_type(const Column& column);
 /// Identity implies NOT NULL, whatever `nullable` says.
 bool effective_not_null(const Column& column);
-/// `GENERATED { BY DEFAULT | ALWAYS } AS IDENTITY`; empty for none.
-std::string identity_clause(Identity identity);
 /// `"name" type [GENERATED … AS IDENTITY] [NOT NULL] [DEFAULT expr]`.
 std::string column_definition(const Column& column);
 /// `COMMENT ON COLUMN "t"."c" IS '…'` (or `IS NULL`).

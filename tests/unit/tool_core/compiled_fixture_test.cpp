@@ -18,7 +18,7 @@
 
 #include "structmig/diff.hpp"
 #include "history/checksum.hpp"
-#include "render/migration_dir.hpp"
+#include "output/migration_dir.hpp"
 #include "render/render_merge.hpp"
 #include "render/render_migration.hpp"
 #include "render/render_revision.hpp"
@@ -221,7 +221,7 @@ TEST(CompiledFixture, HandWrittenAndMergeMigrationsRegister) {
 // registrations carry them, in file order.
 TEST(CompiledFixture, EveryMigrationCarriesTheChecksumOfItsFile) {
   const std::vector<Migration>& migrations = compiled_migrations();
-  const std::vector<std::string> files = render::list_migration_files(STRUCTMIG_FIXTURE_DIR);
+  const std::vector<std::string> files = output::list_migration_files(STRUCTMIG_FIXTURE_DIR);
   ASSERT_EQ(migrations.size(), files.size());
   for (size_t i = 0; i < files.size(); ++i) {
     SCOPED_TRACE(files[i]);

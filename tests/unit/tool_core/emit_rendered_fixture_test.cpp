@@ -13,7 +13,7 @@
 
 #include "structmig/diff.hpp"
 #include "history/history.hpp"
-#include "render/migration_dir.hpp"
+#include "output/migration_dir.hpp"
 #include "render/render_compiled_schema.hpp"
 #include "render/render_index.hpp"
 #include "render/render_merge.hpp"
@@ -40,27 +40,27 @@ int main(int argc, char** argv) {
       std::cerr << "refused: " << refusal.reason << "\n";
     }
     if (!safe.refusals.empty()) return 1;
-    const unsigned number = render::next_migration_number(render::list_migration_files(dir));
+    const unsigned number = output::next_migration_number(output::list_migration_files(dir));
     const render::MigrationFile file =
         render::render_migration(safe, logical, parent, message, number);
-    if (llvm::Error error = render::write_file_atomically(dir + "/" + file.file_name, file.text)) {
+    if (llvm::Error error = output::write_file_atomically(dir + "/" + file.file_name, file.text)) {
       return fail(std::move(error));
     }
     parent = file.revision;
   }
-  const unsigned revision_number = render::next_migration_number(render::list_migration_files(dir));
+  const unsigned revision_number = output::next_migration_number(output::list_migration_files(dir));
   const render::MigrationFile hand_written = render::render_revision(
       parent, "Backfill \"priorities\"", /*transactional=*/false, revision_number);
   const render::MigrationFile merge =
       render::render_merge({hand_written.revision, parent}, "", revision_number + 1);
   for (const render::MigrationFile* file : {&hand_written, &merge}) {
     if (llvm::Error error =
-            render::write_file_atomically(dir + "/" + file->file_name, file->text)) {
+            output::write_file_atomically(dir + "/" + file->file_name, file->text)) {
       return fail(std::move(error));
     }
   }
 
-  const std::vector<std::string> files = render::list_migration_files(dir);
+  const std::vector<std::string> files = output::list_migration_files(dir);
   auto history = history::load_history(dir, files);
   if (!history) return fail(history.takeError());
   std::vector<render::IndexEntry> entries;
@@ -68,12 +68,12 @@ int main(int argc, char** argv) {
     entries.push_back({source.path, source.checksum});
   }
   const std::string index = render::render_index(entries);
-  if (llvm::Error error = render::write_file_atomically(dir + "/index.cpp", index)) {
+  if (llvm::Error error = output::write_file_atomically(dir + "/index.cpp", index)) {
     return fail(std::move(error));
   }
   const std::string schema =
       render::render_compiled_schema(tool_core_fixture::rendered_fixture_schema());
-  if (llvm::Error error = render::write_file_atomically(dir + "/compiled_schema.cpp", schema)) {
+  if (llvm::Error error = output::write_file_atomically(dir + "/compiled_schema.cpp", schema)) {
     return fail(std::move(error));
   }
   return 0;

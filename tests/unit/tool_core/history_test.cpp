@@ -14,7 +14,7 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "render/migration_dir.hpp"
+#include "output/migration_dir.hpp"
 
 namespace structmig::history {
 namespace {
@@ -43,7 +43,7 @@ TEST_F(HistoryDir, ReadsEveryFileWithItsChecksum) {
       "STRUCTMIG_MIGRATION({.revision = \"b\", .parents = {\"a\"}});\r\n";
   const std::string first = write("0001_one.cpp", first_text);
   const std::string second = write("0002_two.cpp", second_text);
-  auto history = load_history(dir_, render::list_migration_files(dir_));
+  auto history = load_history(dir_, output::list_migration_files(dir_));
   ASSERT_TRUE(bool(history)) << llvm::toString(history.takeError());
   ASSERT_EQ(history->migrations.size(), 2u);
   EXPECT_EQ(history->migrations[0].path, first);
@@ -76,7 +76,7 @@ TEST_F(HistoryDir, ReportsEveryBrokenFile) {
 // line from the first migration to the snapshot's head.
 TEST(ExampleHistory, ReadsBackAsOneLine) {
   const std::string dir = std::string(STRUCTMIG_SOURCE_DIR) + "/migrations";
-  auto history = load_history(dir, render::list_migration_files(dir));
+  auto history = load_history(dir, output::list_migration_files(dir));
   ASSERT_TRUE(bool(history)) << llvm::toString(history.takeError());
   ASSERT_GE(history->migrations.size(), 2u);
   auto graph = build_graph(*history);

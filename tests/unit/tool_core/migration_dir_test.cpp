@@ -1,7 +1,7 @@
 // The migrations directory on a real (temporary) file system: which files are
 // migrations, their order, the next number, atomic replacement, and leaving
 // a file whose content did not change untouched.
-#include "render/migration_dir.hpp"
+#include "output/migration_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,7 +17,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 
-namespace structmig::render {
+namespace structmig::output {
 namespace {
 
 class MigrationDir : public ::testing::Test {
@@ -214,4 +214,4 @@ TEST_F(MigrationDir, WriteIfChangedOverADirectoryFailsAndNamesThePath) {
 }
 
 }  // namespace
-}  // namespace structmig::render
+}  // namespace structmig::output

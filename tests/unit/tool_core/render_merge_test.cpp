@@ -1,5 +1,6 @@
 // Merge migrations (structmig merge), compared as exact text; the revision id
-// is checked against SHA-256 computed outside (printf ... | sha256sum).
+// (render/revision_id.hpp) is checked against FNV-1a 64 computed outside this
+// code.
 #include "render/render_merge.hpp"
 
 #include <gtest/gtest.h>
@@ -8,15 +9,15 @@ namespace structmig::render {
 namespace {
 
 TEST(RenderMerge, RevisionIdIsTheHashOfTheSortedHeads) {
-  // printf 'merge\n3f9a2c1b7e04\n55fd7ad11f08' | sha256sum
-  EXPECT_EQ(merge_revision_id({"3f9a2c1b7e04", "55fd7ad11f08"}), "76dba171e073");
-  EXPECT_EQ(merge_revision_id({"55fd7ad11f08", "3f9a2c1b7e04"}), "76dba171e073");
-  EXPECT_NE(merge_revision_id({"3f9a2c1b7e04", "55fd7ad11f08", "a1b2c3d4e5f6"}), "76dba171e073");
+  // FNV-1a 64 of 'merge\n3f9a2c1b7e04\n55fd7ad11f08'
+  EXPECT_EQ(merge_revision_id({"3f9a2c1b7e04", "55fd7ad11f08"}), "b3e29485844a");
+  EXPECT_EQ(merge_revision_id({"55fd7ad11f08", "3f9a2c1b7e04"}), "b3e29485844a");
+  EXPECT_NE(merge_revision_id({"3f9a2c1b7e04", "55fd7ad11f08", "a1b2c3d4e5f6"}), "b3e29485844a");
 }
 
 TEST(RenderMerge, DocumentedFile) {
   const MigrationFile file = render_merge({"55fd7ad11f08", "3f9a2c1b7e04"}, "", 3);
-  EXPECT_EQ(file.revision, "76dba171e073");
+  EXPECT_EQ(file.revision, "b3e29485844a");
   EXPECT_EQ(file.file_name, "0003_merge_3f9a2c1b7e04_55fd7ad11f08.cpp");
   EXPECT_EQ(file.text, R"golden(// Migration 0003: merge 3f9a2c1b7e04, 55fd7ad11f08
 //
@@ -27,7 +28,7 @@ TEST(RenderMerge, DocumentedFile) {
 // Commit it together with migrations/schema.snapshot.json.
 #include <structmig/generated.hpp>
 
-namespace structmig_m_76dba171e073 {
+namespace structmig_m_b3e29485844a {
 
 using namespace structmig;
 
@@ -37,22 +38,22 @@ void upgrade([[maybe_unused]] structmig::Ops& op) {
 void downgrade([[maybe_unused]] structmig::Ops& op) {
 }
 
-}  // namespace structmig_m_76dba171e073
+}  // namespace structmig_m_b3e29485844a
 
 STRUCTMIG_MIGRATION({
-    .revision = "76dba171e073",
+    .revision = "b3e29485844a",
     .parents = {"3f9a2c1b7e04", "55fd7ad11f08"},
     .message = "merge 3f9a2c1b7e04, 55fd7ad11f08",
     .transactional = true,
-    .upgrade = structmig_m_76dba171e073::upgrade,
-    .downgrade = structmig_m_76dba171e073::downgrade,
+    .upgrade = structmig_m_b3e29485844a::upgrade,
+    .downgrade = structmig_m_b3e29485844a::downgrade,
 });
 )golden");
 }
 
 TEST(RenderMerge, MessageNamesTheFileAndDoesNotChangeTheId) {
   const MigrationFile named = render_merge({"3f9a2c1b7e04", "55fd7ad11f08"}, " Join billing ", 12);
-  EXPECT_EQ(named.revision, "76dba171e073");
+  EXPECT_EQ(named.revision, "b3e29485844a");
   EXPECT_EQ(named.file_name, "0012_merge_join_billing.cpp");
   EXPECT_NE(named.text.find(".message = \"Join billing\","), std::string::npos);
   EXPECT_EQ(render_merge({"a", "b"}, "Merge the branches", 4).file_name,

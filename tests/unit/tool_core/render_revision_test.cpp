@@ -1,6 +1,6 @@
 // Hand-written migrations (structmig revision), compared as exact text; the
-// revision id is checked against SHA-256 computed outside (printf ... |
-// sha256sum).
+// revision id (render/revision_id.hpp) is checked against FNV-1a 64 computed
+// outside this code.
 #include "render/render_revision.hpp"
 
 #include <gtest/gtest.h>
@@ -9,22 +9,22 @@ namespace structmig::render {
 namespace {
 
 TEST(RenderRevision, RevisionIdIsTheHashOfParentMessageAndMode) {
-  // printf 'revision\na8b37c9a1d3d\nbackfill ticket priorities\ntransactional' | sha256sum
+  // FNV-1a 64 of 'revision\na8b37c9a1d3d\nbackfill ticket priorities\ntransactional'
   EXPECT_EQ(hand_written_revision_id("a8b37c9a1d3d", "backfill ticket priorities", true),
-            "8986dac8fc9e");
+            "c753197e1a08");
   EXPECT_EQ(hand_written_revision_id("a8b37c9a1d3d", "  backfill ticket priorities\n", true),
-            "8986dac8fc9e");
-  // printf 'revision\na8b37c9a1d3d\nCreate index concurrently\nnon-transactional' | sha256sum
+            "c753197e1a08");
+  // FNV-1a 64 of 'revision\na8b37c9a1d3d\nCreate index concurrently\nnon-transactional'
   EXPECT_EQ(hand_written_revision_id("a8b37c9a1d3d", "Create index concurrently", false),
-            "c243feb52ba5");
-  // printf 'revision\n\nseed\ntransactional' | sha256sum
-  EXPECT_EQ(hand_written_revision_id("", "seed", true), "16e4b50a1c51");
+            "fb6cd719fff4");
+  // FNV-1a 64 of 'revision\n\nseed\ntransactional'
+  EXPECT_EQ(hand_written_revision_id("", "seed", true), "cf7b442e9f49");
 }
 
 TEST(RenderRevision, DocumentedFile) {
   const MigrationFile file =
       render_revision("a8b37c9a1d3d", "backfill ticket priorities", /*transactional=*/true, 11);
-  EXPECT_EQ(file.revision, "8986dac8fc9e");
+  EXPECT_EQ(file.revision, "c753197e1a08");
   EXPECT_EQ(file.file_name, "0011_backfill_ticket_priorities.cpp");
   EXPECT_EQ(file.text, R"golden(// Migration 0011: backfill ticket priorities
 //
@@ -35,7 +35,7 @@ TEST(RenderRevision, DocumentedFile) {
 #include <structmig/connection.hpp>
 #include <structmig/migration.hpp>
 
-namespace structmig_m_8986dac8fc9e {
+namespace structmig_m_c753197e1a08 {
 
 using namespace structmig;
 
@@ -55,15 +55,15 @@ void downgrade([[maybe_unused]] structmig::Ops& op) {
   //   op.execute("UPDATE tickets SET priority = 'normal' WHERE priority = 'high'");
 }
 
-}  // namespace structmig_m_8986dac8fc9e
+}  // namespace structmig_m_c753197e1a08
 
 STRUCTMIG_MIGRATION({
-    .revision = "8986dac8fc9e",
+    .revision = "c753197e1a08",
     .parents = {"a8b37c9a1d3d"},
     .message = "backfill ticket priorities",
     .transactional = true,
-    .upgrade = structmig_m_8986dac8fc9e::upgrade,
-    .downgrade = structmig_m_8986dac8fc9e::downgrade,
+    .upgrade = structmig_m_c753197e1a08::upgrade,
+    .downgrade = structmig_m_c753197e1a08::downgrade,
 });
 )golden");
 }
@@ -71,7 +71,7 @@ STRUCTMIG_MIGRATION({
 TEST(RenderRevision, NonTransactionalSaysSoAndShowsAConcurrentIndex) {
   const MigrationFile file =
       render_revision("a8b37c9a1d3d", "Create index concurrently", /*transactional=*/false, 12);
-  EXPECT_EQ(file.revision, "c243feb52ba5");
+  EXPECT_EQ(file.revision, "fb6cd719fff4");
   EXPECT_EQ(file.file_name, "0012_create_index_concurrently.cpp");
   EXPECT_NE(file.text.find("    .transactional = false,\n"), std::string::npos);
   EXPECT_NE(file.text.find("// It runs outside a transaction (.transactional = false)"),

@@ -11,7 +11,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
-namespace structmig::render {
+namespace structmig::output {
 
 /// Absolute paths of the regular files in `dir` named <4 or more digits>_*.cpp,
 /// ordered by that number (then by name). Anything else is ignored, and a
@@ -32,4 +32,4 @@ llvm::Error write_file_atomically(llvm::StringRef path, llvm::StringRef text);
 /// the file was written.
 llvm::Expected<bool> write_file_if_changed(llvm::StringRef path, llvm::StringRef text);
 
-}  // namespace structmig::render
+}  // namespace structmig::output

@@ -1,6 +1,6 @@
 // Listing, numbering and atomic writes in the migrations directory; writes
 // only when the content changed.
-#include "render/migration_dir.hpp"
+#include "output/migration_dir.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -13,7 +13,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
-namespace structmig::render {
+namespace structmig::output {
 namespace {
 
 // The digits of a migration file name ("0012" of "0012_add_x.cpp"), or
@@ -131,4 +131,4 @@ llvm::Expected<bool> write_file_if_changed(llvm::StringRef path, llvm::StringRef
   return true;
 }
 
-}  // namespace structmig::render
+}  // namespace structmig::output
