@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <initializer_list>
 #include <utility>
 #include <vector>
 
@@ -50,19 +51,25 @@ std::vector<std::pair<size_t, std::string>> placed_warnings(const plan::SafePlan
   return out;
 }
 
-std::string revision_of(std::string_view parent, const std::vector<Op>& upgrade,
-                        const std::vector<Op>& downgrade) {
-  // The hash of parent + "\n" + upgrade body + "\n" + downgrade body, part by
-  // part: the bodies of thousands of tables are megabytes each, not copied
-  // into one string.
+// The hash of parent + "\n" + upgrade body + "\n" + downgrade body, part by
+// part: the bodies of thousands of tables are megabytes each, not copied
+// into one string. The upgrade body may come in parts.
+std::string revision_from(std::string_view parent,
+                          std::initializer_list<std::string_view> upgrade_body,
+                          std::string_view downgrade_body) {
   uint64_t hash = fnv1a64(parent);
   hash = fnv1a64("\n", hash);
-  hash = fnv1a64(render_body(upgrade), hash);
+  for (std::string_view part : upgrade_body) hash = fnv1a64(part, hash);
   hash = fnv1a64("\n", hash);
-  hash = fnv1a64(render_body(downgrade), hash);
+  hash = fnv1a64(downgrade_body, hash);
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   return std::string(hex, 12);
+}
+
+std::string revision_of(std::string_view parent, const std::vector<Op>& upgrade,
+                        const std::vector<Op>& downgrade) {
+  return revision_from(parent, {render_body(upgrade)}, render_body(downgrade));
 }
 
 }  // namespace
@@ -91,8 +98,17 @@ MigrationFile render_migration(const plan::SafePlan& safe, const diff::Plan& log
   }
   const std::string number = number_text(n);
 
+  // Each function's data right above it. The upgrade is rendered first: its
+  // data and calls are render_body(safe.upgrade), which the revision id hashes.
+  DataDeclarations data;
+  std::string upgrade_calls;
+  const std::string upgrade = render_stepped_body(safe.upgrade, data, placed_warnings(safe, logical),
+                                                  /*downgrade=*/false, &upgrade_calls);
+  const std::string upgrade_data = data.take();
+
   MigrationFile file;
-  file.revision = revision_id(parent, safe);
+  file.revision =
+      revision_from(parent, {upgrade_data, upgrade_calls}, render_body(safe.downgrade));
   file.file_name = number + "_" + slug + ".cpp";
   const std::string ns = namespace_for(file.revision);
 
@@ -115,11 +131,7 @@ MigrationFile render_migration(const plan::SafePlan& safe, const diff::Plan& log
   t += "\n";
   t += "using namespace structmig;\n";
   t += "\n";
-  // Each function's data right above it.
-  DataDeclarations data;
-  const std::string upgrade =
-      render_stepped_body(safe.upgrade, data, placed_warnings(safe, logical));
-  t += data.take();
+  t += upgrade_data;
   t += render_function("upgrade", !safe.upgrade.empty(), upgrade);
   t += "\n";
   const std::string downgrade = render_stepped_body(safe.downgrade, data, {}, /*downgrade=*/true);
