@@ -36,18 +36,26 @@ std::string cxx_type_spelling(clang::QualType type, const clang::ASTContext& con
   return clang::TypeName::getFullyQualifiedName(type, context, spelling_policy(context));
 }
 
-TableBinding bind_table(const TableDraft& draft, const clang::ASTContext& context) {
+const std::string& TypeSpellings::of(clang::QualType type) {
+  auto [spelling, added] = spellings_.try_emplace(type.getAsOpaquePtr());
+  if (added) spelling->second = cxx_type_spelling(type, context_);
+  return spelling->second;
+}
+
+TableBinding bind_table(const TableDraft& draft, TypeSpellings& spellings) {
   TableBinding binding;
   binding.table = draft.table.name;
+  // The struct's own type is spelled once anyway: not kept.
+  const clang::ASTContext& context = spellings.context();
   binding.cxx_name =
       cxx_type_spelling(context.getRecordType(draft.record).getUnqualifiedType(), context);
   const std::vector<Column>& columns = draft.table.columns;
+  binding.columns.reserve(columns.size());
   for (std::size_t i = 0; i < columns.size(); ++i) {
     binding.columns.push_back(
         {.name = columns[i].name,
          .sql_type = columns[i].type,
-         .cxx_type =
-             i < draft.fields.size() ? cxx_type_spelling(draft.fields[i]->getType(), context) : "",
+         .cxx_type = i < draft.fields.size() ? spellings.of(draft.fields[i]->getType()) : "",
          .generation = generation_of(columns[i])});
   }
   for (const std::string& key : draft.table.primary_key) {

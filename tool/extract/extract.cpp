@@ -234,6 +234,9 @@ ExtractedModels extract_models(clang::ASTContext& ast) {
     models.bindings.enums.push_back(bind_enum(draft, ast));
     models.schema.enums.push_back(std::move(draft.type));
   }
+  models.schema.tables.reserve(tables.size());
+  models.bindings.tables.reserve(tables.size());
+  TypeSpellings spellings(ast);
   for (TableDraft& draft : tables) {
     const std::string& name = draft.table.name;
     models.places.tables[name] = source_place(draft.record->getLocation(), sources);
@@ -242,7 +245,7 @@ ExtractedModels extract_models(clang::ASTContext& ast) {
     for (const auto& [column, old_column] : draft.column_renames) {
       models.hints.columns[{name, column}] = old_column;
     }
-    models.bindings.tables.push_back(bind_table(draft, ast));
+    models.bindings.tables.push_back(bind_table(draft, spellings));
     models.schema.tables.push_back(std::move(draft.table));
   }
   sort_schema(models.schema);

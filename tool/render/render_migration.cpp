@@ -80,13 +80,23 @@ MigrationFile render_migration(const plan::SafePlan& safe, const diff::Plan& log
     about += "//\n";
     for (const std::string& warning : logical.warnings) about += warning_line("", warning);
   }
-  // Each function's data right above it.
+  // Each function's data right above it. The upgrade is rendered first: its
+  // data and calls are render_body(safe.upgrade), which the revision id
+  // hashes (rendering thousands of tables twice is not free).
   DataDeclarations data;
+  std::string upgrade_calls;
   FunctionText upgrade{.data = {},
                        .body = render_stepped_body(safe.upgrade, data,
-                                                   placed_warnings(safe, logical)),
+                                                   placed_warnings(safe, logical),
+                                                   /*downgrade=*/false, &upgrade_calls),
                        .uses_op = !safe.upgrade.empty()};
   upgrade.data = data.take();
+  const std::string revision = RevisionHash()
+                                   .part(parent)
+                                   .part(upgrade.data)
+                                   .more(upgrade_calls)
+                                   .part(render_body(safe.downgrade))
+                                   .id();
   FunctionText downgrade{.data = {},
                          .body = render_stepped_body(safe.downgrade, data, {}, /*downgrade=*/true),
                          .uses_op = !safe.downgrade.empty()};
@@ -97,7 +107,7 @@ MigrationFile render_migration(const plan::SafePlan& safe, const diff::Plan& log
                       .includes = {"structmig/generated.hpp"},
                       .upgrade = std::move(upgrade),
                       .downgrade = std::move(downgrade),
-                      .registration = {.revision = revision_id(parent, safe),
+                      .registration = {.revision = revision,
                                        .parents = parents_of(parent),
                                        .message = text_message}});
 }

@@ -95,7 +95,7 @@ std::string step_comment(const StepOps& step, std::size_t number, std::size_t co
 
 std::string render_stepped_body(const std::vector<Op>& ops, DataDeclarations& data,
                                 const std::vector<std::pair<std::size_t, std::string>>& warnings,
-                                bool downgrade) {
+                                bool downgrade, std::string* calls) {
   const std::vector<StepOps> steps = steps_of(ops);
   std::vector<std::string> comments;
   plan::LockContext context(downgrade);
@@ -116,9 +116,15 @@ std::string render_stepped_body(const std::vector<Op>& ops, DataDeclarations& da
     for (const auto& [index, warning] : warnings) {
       if (index == i) out += kIndent + "// WARNING: " + comment_text(warning) + "\n";
     }
+    const std::string call = render_op(op, data);
     out += kIndent;
-    out += render_op(op, data);
+    out += call;
     out += '\n';
+    if (calls != nullptr) {
+      *calls += kIndent;
+      *calls += call;
+      *calls += '\n';
+    }
     in_group = !boundary && !alone;
   }
   return out;

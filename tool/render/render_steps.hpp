@@ -27,9 +27,11 @@ namespace structmig::render {
 /// that operation, in the order given. `downgrade`: the body of downgrade()
 /// (a rename's note then speaks of the release being rolled back). The data
 /// objects the calls reference are added to `data` (the file declares them
-/// above the function).
+/// above the function). `calls`, when given, also receives the calls alone,
+/// as render_body() writes them after its data declarations (a revision id
+/// hashes them: rendering thousands of tables twice is not free).
 std::string render_stepped_body(const std::vector<Op>& ops, DataDeclarations& data,
                                 const std::vector<std::pair<std::size_t, std::string>>& warnings = {},
-                                bool downgrade = false);
+                                bool downgrade = false, std::string* calls = nullptr);
 
 }  // namespace structmig::render

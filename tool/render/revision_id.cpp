@@ -10,6 +10,11 @@ RevisionHash& RevisionHash::part(std::string_view text) {
   return *this;
 }
 
+RevisionHash& RevisionHash::more(std::string_view text) {
+  hash_.add(text);
+  return *this;
+}
+
 std::string RevisionHash::id() const { return hash_.hex().substr(0, 12); }
 
 std::string revision_id(std::initializer_list<std::string_view> parts) {

@@ -20,6 +20,8 @@ class RevisionHash {
  public:
   /// Adds "\n" before every part but the first, then the part.
   RevisionHash& part(std::string_view text);
+  /// Adds `text` to the current part (no "\n"): a part rendered in pieces.
+  RevisionHash& more(std::string_view text);
   std::string id() const;
 
  private:

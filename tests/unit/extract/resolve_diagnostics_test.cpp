@@ -178,6 +178,25 @@ struct STRUCTMIG_TABLE(other) Other {
                       {"note", "name = \"x\"", "'x' first used here"}});
 }
 
+// A table declared inside another comes after it in the tables' order but
+// before the outer table's later fields in the source: the first name in
+// source order still keeps it.
+TEST(ResolveDiagnostics, FirstInSourceOrderAcrossNestedTables) {
+  expect_diagnostics(R"model(
+struct STRUCTMIG_TABLE(outers) Outer {
+  STRUCTMIG_COLUMN(primary_key) std::int64_t id;
+  struct STRUCTMIG_TABLE(inners) Inner {
+    STRUCTMIG_COLUMN(primary_key) std::int64_t id;
+    STRUCTMIG_COLUMN(index(name = "shared")) std::string code;
+  };
+  STRUCTMIG_COLUMN(index(name = "shared")) std::string code;
+};
+)model",
+                     {{"error", "name = \"shared\"",
+                       "index name 'shared' is already used by an index of table 'inners'", 2},
+                      {"note", "name = \"shared\"", "'shared' first used here"}});
+}
+
 TEST(ResolveDiagnostics, ExtractionCarriesOnAfterResolutionErrors) {
   constexpr std::string_view kCode = R"model(
 struct STRUCTMIG_TABLE(tickets) Ticket {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "render/render_migration.hpp"
+#include "render/render_op.hpp"
 #include "schema_builders.hpp"
 
 namespace structmig::render {
@@ -202,6 +203,20 @@ TEST(RenderMigrationOfASafePlan, NamedByTheLogicalPlanIdentifiedByTheSafeOne) {
                            "{.concurrently = true});\n"),
             std::string::npos)
       << file.text;
+}
+
+// What a revision id hashes comes out of the stepped body too: its data
+// declarations and its calls alone are render_body()'s text, comments and
+// warnings left out.
+TEST(RenderSteps, CallsAloneAreRenderBody) {
+  std::vector<Op> ops = safe_foreign_key();
+  ops.push_back(CommitStep{});
+  ops.push_back(CreateTable{table("tickets", {col("id", "bigint"), col("title", "text")}, {"id"})});
+  DataDeclarations data;
+  std::string calls;
+  const std::string body = render_stepped_body(ops, data, {{1, "a warning"}}, false, &calls);
+  EXPECT_NE(body, calls);
+  EXPECT_EQ(data.take() + calls, render_body(ops));
 }
 
 }  // namespace
