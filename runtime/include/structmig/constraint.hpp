@@ -63,8 +63,10 @@ struct ConstraintKind {
 
 /// One specialization per kind: `kind`, the SQL body (`FOREIGN KEY (…)
 /// REFERENCES …`, the text after CONSTRAINT "name", the same in CREATE TABLE
-/// and in ALTER TABLE … ADD; defined with the rest of the SQL) and the tables
-/// the constraint references.
+/// and in ALTER TABLE … ADD; defined with the rest of the SQL), its
+/// description (the same body with bare identifiers, for people: the
+/// generator's and the drift report's lines; schema_description.cpp) and the
+/// tables the constraint references.
 template <typename K>
 struct ConstraintKindOf;
 
@@ -79,6 +81,7 @@ struct ConstraintKindOf<UniqueConstraint> {
                                        .add_lock = TableLock::access_exclusive,
                                        .add_work = "its index is built"};
   static std::string body_sql(const UniqueConstraint& unique);
+  static std::string description(const UniqueConstraint& unique);
   static std::vector<std::string> referenced_tables(const UniqueConstraint&) { return {}; }
 };
 
@@ -93,6 +96,7 @@ struct ConstraintKindOf<CheckConstraint> {
                                        .add_lock = TableLock::access_exclusive,
                                        .add_work = "every row is checked"};
   static std::string body_sql(const CheckConstraint& check);
+  static std::string description(const CheckConstraint& check);
   static std::vector<std::string> referenced_tables(const CheckConstraint&) { return {}; }
 };
 
@@ -108,6 +112,7 @@ struct ConstraintKindOf<ForeignKey> {
                                        .add_work = "every row is checked",
                                        .references_tables = true};
   static std::string body_sql(const ForeignKey& foreign_key);
+  static std::string description(const ForeignKey& foreign_key);
   /// Empty when the key was read from a migration file's drop (a name only).
   static std::vector<std::string> referenced_tables(const ForeignKey& foreign_key) {
     if (foreign_key.referenced_table.empty()) return {};
@@ -126,6 +131,7 @@ struct ConstraintKindOf<PrimaryKey> {
                                        .add_lock = TableLock::access_exclusive,
                                        .add_work = "its index is built"};
   static std::string body_sql(const PrimaryKey& key);
+  static std::string description(const PrimaryKey& key);
   static std::vector<std::string> referenced_tables(const PrimaryKey&) { return {}; }
 };
 
@@ -133,6 +139,9 @@ struct ConstraintKindOf<PrimaryKey> {
 const ConstraintKind& kind_of(const Constraint& constraint);
 /// The constraint's name.
 const std::string& name_of(const Constraint& constraint);
+/// ConstraintKindOf<K>::description of the kind it holds: `UNIQUE (a, b)`,
+/// `CHECK (expr)`, `FOREIGN KEY (a) REFERENCES t (id) ON DELETE CASCADE`.
+std::string description_of(const Constraint& constraint);
 /// The tables the constraint references (a foreign key's, possibly its own
 /// table); none for the other kinds.
 std::vector<std::string> referenced_tables(const Constraint& constraint);
