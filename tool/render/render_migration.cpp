@@ -37,12 +37,11 @@ std::string warning_line(std::string_view indent, const std::string& warning) {
 std::vector<std::pair<size_t, std::string>> placed_warnings(const plan::SafePlan& safe,
                                                             const diff::Plan& logical) {
   std::vector<std::pair<size_t, std::string>> out;
-  for (size_t w = 0; w < logical.warnings.size() && w < logical.warning_ops.size(); ++w) {
-    const auto& op_index = logical.warning_ops[w];
-    if (!op_index || *op_index >= logical.upgrade.size()) continue;
+  for (const diff::Warning& warning : logical.warnings) {
+    if (!warning.op || *warning.op >= logical.upgrade.size()) continue;
     for (size_t i = 0; i < safe.upgrade.size(); ++i) {
-      if (safe.upgrade[i] == logical.upgrade[*op_index]) {
-        out.emplace_back(i, logical.warnings[w]);
+      if (safe.upgrade[i] == logical.upgrade[*warning.op]) {
+        out.emplace_back(i, warning.text);
         break;
       }
     }
@@ -107,7 +106,7 @@ MigrationFile render_migration(const plan::SafePlan& safe, const diff::Plan& log
   t += "// <structmig/migration.hpp> instead.\n";
   if (!logical.warnings.empty()) {
     t += "//\n";
-    for (const std::string& warning : logical.warnings) t += warning_line("", warning);
+    for (const diff::Warning& warning : logical.warnings) t += warning_line("", warning.text);
   }
   t += "#include <structmig/generated.hpp>\n";
   t += "\n";

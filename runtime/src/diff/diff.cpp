@@ -107,23 +107,13 @@ Plan join_steps(Steps& steps) {
     step->clear();
   }
   for (const PendingWarning& warning : steps.warnings) {
-    plan.warnings.push_back(warning.text);
-    plan.warning_ops.push_back(find_concerned_op(plan.upgrade, warning));
+    plan.warnings.push_back({warning.text, find_concerned_op(plan.upgrade, warning)});
   }
   plan.downgrade = reverse(plan.upgrade);
   return plan;
 }
 
 }  // namespace
-
-std::string quote_identifier(const std::string& name) {
-  std::string out = "\"";
-  for (char c : name) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 Plan diff_schemas(const Schema& before, const Schema& now_in, const RenameHints& hints) {
   // The models arrive sorted (extract sorts them): a copy of thousands of

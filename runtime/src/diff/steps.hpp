@@ -45,7 +45,4 @@ struct Steps {
   std::set<ObjectKey> dropped_early;
 };
 
-/// PostgreSQL's identifier quoting: double quotes, embedded quotes doubled.
-std::string quote_identifier(const std::string& name);
-
 }  // namespace structmig::diff
