@@ -64,8 +64,8 @@ llvm::Error write_migration(const plan::SafePlan& safe, const diff::Plan& plan,
   llvm::outs() << "structmig: wrote " << migration_path << " (revision " << file.revision << ")\n";
   for (const std::string& line : diff::describe(plan.upgrade)) llvm::outs() << "  " << line << "\n";
   // Said loudly at build time, and written into the migration as comments.
-  for (const std::string& warning : plan.warnings) {
-    llvm::errs() << migration_path << ": warning: " << warning << "\n";
+  for (const diff::Warning& warning : plan.warnings) {
+    llvm::errs() << migration_path << ": warning: " << warning.text << "\n";
   }
   return llvm::Error::success();
 }

@@ -216,7 +216,7 @@ class Planner {
     nullable.nullable = true;
     nullable.identity = op.from.identity;
     if (!(op.from == nullable)) {
-      phases_.main.push_back(AlterColumn{op.table, op.from, nullable, op.using_sql});
+      phases_.main.push_back(AlterColumn{op.table, op.from, nullable, op.using_sql, op.cast});
     }
     set_not_null(op.table, nullable, op.to);
   }

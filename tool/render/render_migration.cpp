@@ -24,12 +24,11 @@ std::string warning_line(std::string_view indent, const std::string& warning) {
 std::vector<std::pair<size_t, std::string>> placed_warnings(const plan::SafePlan& safe,
                                                             const diff::Plan& logical) {
   std::vector<std::pair<size_t, std::string>> out;
-  for (size_t w = 0; w < logical.warnings.size() && w < logical.warning_ops.size(); ++w) {
-    const auto& op_index = logical.warning_ops[w];
-    if (!op_index || *op_index >= logical.upgrade.size()) continue;
+  for (const diff::Warning& warning : logical.warnings) {
+    if (!warning.op || *warning.op >= logical.upgrade.size()) continue;
     for (size_t i = 0; i < safe.upgrade.size(); ++i) {
-      if (safe.upgrade[i] == logical.upgrade[*op_index]) {
-        out.emplace_back(i, logical.warnings[w]);
+      if (safe.upgrade[i] == logical.upgrade[*warning.op]) {
+        out.emplace_back(i, warning.text);
         break;
       }
     }
@@ -78,7 +77,7 @@ MigrationFile render_migration(const plan::SafePlan& safe, const diff::Plan& log
       "// <structmig/migration.hpp> instead.\n";
   if (!logical.warnings.empty()) {
     about += "//\n";
-    for (const std::string& warning : logical.warnings) about += warning_line("", warning);
+    for (const diff::Warning& warning : logical.warnings) about += warning_line("", warning.text);
   }
   // Each function's data right above it. The upgrade is rendered first: its
   // data and calls are render_body(safe.upgrade), which the revision id

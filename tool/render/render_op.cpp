@@ -83,7 +83,7 @@ std::string render_op(const Op& op, DataDeclarations& data) {
           std::vector<std::string> arguments = {literal(o.table),
                                                 data.column(o.table, o.from, "from"),
                                                 data.column(o.table, o.to, "to")};
-          if (o.using_sql) arguments.push_back(literal(*o.using_sql));
+          if (const auto expression = using_expression(o)) arguments.push_back(literal(*expression));
           return call("alter_column", arguments, /*break_when_long=*/true);
         } else if constexpr (std::is_same_v<T, SetPrimaryKey>) {
           std::vector<std::string> arguments = {literal(o.table), string_list(o.from),

@@ -50,7 +50,7 @@ struct ConstraintKind {
   std::string_view list_name;
   /// Its type's name in schema.hpp and schema_data.hpp: "ForeignKey".
   std::string_view type_name;
-  /// One item of the list in snapshot errors and drift lines: "unique".
+  /// One item of the list in snapshot errors and generated data names: "unique".
   std::string_view item_word;
   std::string_view sql_keyword;  // CONSTRAINT "name" <keyword> …: "FOREIGN KEY"
   std::string_view add_call;     // the Ops calls a migration file makes: "add_foreign_key"
@@ -74,8 +74,10 @@ struct ConstraintKind {
 /// Table; `data_list`, the member of data::Table; the primary key has none),
 /// the SQL body (`FOREIGN KEY (…)
 /// REFERENCES …`, the text after CONSTRAINT "name", the same in CREATE TABLE
-/// and in ALTER TABLE … ADD; defined with the rest of the SQL) and the tables
-/// the constraint references.
+/// and in ALTER TABLE … ADD; defined with the rest of the SQL), its
+/// description (the same body with bare identifiers, for people: the
+/// generator's and the drift report's lines; schema_description.cpp) and the
+/// tables the constraint references.
 template <typename K>
 struct ConstraintKindOf;
 
@@ -95,6 +97,7 @@ struct ConstraintKindOf<UniqueConstraint> {
                                        .add_lock = TableLock::access_exclusive,
                                        .add_work = "its index is built"};
   static std::string body_sql(const UniqueConstraint& unique);
+  static std::string description(const UniqueConstraint& unique);
   static std::vector<std::string> referenced_tables(const UniqueConstraint&) { return {}; }
 };
 
@@ -114,6 +117,7 @@ struct ConstraintKindOf<CheckConstraint> {
                                        .add_lock = TableLock::access_exclusive,
                                        .add_work = "every row is checked"};
   static std::string body_sql(const CheckConstraint& check);
+  static std::string description(const CheckConstraint& check);
   static std::vector<std::string> referenced_tables(const CheckConstraint&) { return {}; }
 };
 
@@ -134,6 +138,7 @@ struct ConstraintKindOf<ForeignKey> {
                                        .add_work = "every row is checked",
                                        .references_tables = true};
   static std::string body_sql(const ForeignKey& foreign_key);
+  static std::string description(const ForeignKey& foreign_key);
   /// Empty when the key was read from a migration file's drop (a name only).
   static std::vector<std::string> referenced_tables(const ForeignKey& foreign_key) {
     if (foreign_key.referenced_table.empty()) return {};
@@ -157,6 +162,7 @@ struct ConstraintKindOf<ExcludeConstraint> {
                                        .add_lock = TableLock::access_exclusive,
                                        .add_work = "its index is built"};
   static std::string body_sql(const ExcludeConstraint& exclude);
+  static std::string description(const ExcludeConstraint& exclude);
   static std::vector<std::string> referenced_tables(const ExcludeConstraint&) { return {}; }
 };
 
@@ -171,6 +177,7 @@ struct ConstraintKindOf<PrimaryKey> {
                                        .add_lock = TableLock::access_exclusive,
                                        .add_work = "its index is built"};
   static std::string body_sql(const PrimaryKey& key);
+  static std::string description(const PrimaryKey& key);
   static std::vector<std::string> referenced_tables(const PrimaryKey&) { return {}; }
 };
 
@@ -202,6 +209,9 @@ void for_each_constraint_kind(F&& f) {
 const ConstraintKind& kind_of(const Constraint& constraint);
 /// The constraint's name.
 const std::string& name_of(const Constraint& constraint);
+/// ConstraintKindOf<K>::description of the kind it holds: `UNIQUE (a, b)`,
+/// `CHECK (expr)`, `FOREIGN KEY (a) REFERENCES t (id) ON DELETE CASCADE`.
+std::string description_of(const Constraint& constraint);
 /// The tables the constraint references (a foreign key's, possibly its own
 /// table); none for the other kinds.
 std::vector<std::string> referenced_tables(const Constraint& constraint);

@@ -14,15 +14,21 @@
 
 namespace structmig::diff {
 
+/// What a reviewer must look at: a drop that looks like an unmarked rename,
+/// a rename mark that was ignored. One sentence, and the operation it
+/// concerns.
+struct Warning {
+  std::string text;
+  /// The index in Plan::upgrade of the operation it concerns (the drop that
+  /// would lose data), if any.
+  std::optional<std::size_t> op;
+  friend bool operator==(const Warning&, const Warning&) = default;
+};
+
 struct Plan {
   std::vector<Op> upgrade;
   std::vector<Op> downgrade;  // reverse(upgrade)
-  /// What a reviewer must look at: a drop that looks like an unmarked rename,
-  /// a rename mark that was ignored. One sentence each.
-  std::vector<std::string> warnings;
-  /// For each warning, the index in `upgrade` of the operation it concerns
-  /// (the drop that would lose data), if any.
-  std::vector<std::optional<std::size_t>> warning_ops;
+  std::vector<Warning> warnings;
 
   bool empty() const { return upgrade.empty(); }
   friend bool operator==(const Plan&, const Plan&) = default;
@@ -46,8 +52,10 @@ struct Plan {
 ///    cannot use a label added in place within the same transaction):
 ///    RecreateEnum; DropEnum.
 ///  - columns: AddColumn, DropColumn, AlterColumn for type / nullability /
-///    default / identity / comment (a type change casts with USING
-///    "col"::<type>, through text when the old type is an enum).
+///    default / identity / comment (a type change says how it casts in
+///    AlterColumn::cast: TypeCast::direct, USING "col"::<type>, or
+///    TypeCast::through_text when the old type is an enum; the USING text is
+///    made from it where SQL or a migration file is written).
 ///  - SetPrimaryKey when the key's columns change, SetTableComment.
 ///  - constraints and indexes: added, removed, or changed (drop + add).
 ///

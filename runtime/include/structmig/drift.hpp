@@ -1,6 +1,9 @@
 // Schema drift: does a live database still match the schema compiled into the
-// program? compare_schemas() lists every difference between two Schema values
-// as one readable line; check_drift() brings the model into PostgreSQL's
+// program? compare_schemas() describes the generator's own diff
+// (diff::diff_schemas(database, model), diff.hpp): the operations that would
+// turn the database into the model, one readable line each, with the
+// descriptions of columns, indexes and constraints of schema_description.hpp
+// -- one comparer for migrations and drift; check_drift() brings the model into PostgreSQL's
 // normal form first (normalize_schema), so equal schemas never show phantom
 // differences from default, type or expression spellings. The start-up API
 // (StartupOptions::schema) and the migrate CLI's `check` verb use it.
@@ -22,8 +25,9 @@ const Schema& compiled_schema();
 
 /// The differences between a model and a database, one line each, in a
 /// deterministic order: enums by name, then tables by name, and within a
-/// table its comment, primary key, columns by name, uniques, checks, foreign
-/// keys and indexes by name; then (check_drift only) the objects PostgreSQL
+/// table its comment, primary key, columns by name, constraints kind by kind
+/// (the family's order: unique, check, foreign key) and indexes by name, then
+/// constraints and indexes whose name alone differs; then (check_drift only) the objects PostgreSQL
 /// holds but does not trust, by table and name. Empty when they match. Line
 /// formats:
 ///
@@ -40,11 +44,16 @@ const Schema& compiled_schema();
 ///   T.C: default 'open' in the model, 'closed' in the database  (none: none)
 ///   T.C: identity by default in the model, none in the database (always)
 ///   T.C: comment 'x' in the model, none in the database
-///   T: missing unique N: UNIQUE (a, b)           T: extra unique N: …
-///   T: missing check N: CHECK (expr)             T: extra check N: …
+///   T: missing unique constraint N: UNIQUE (a, b)  T: extra unique constraint N: …
+///   T: missing check N: CHECK (expr)               T: extra check N: …
 ///   T: missing foreign key N: FOREIGN KEY (a) REFERENCES u (id) ON DELETE CASCADE
-///   T: missing index N: (a, lower(b)) WHERE p    (UNIQUE …, USING gin (…) …)
+///   T: missing index N: (a, lower(b)) WHERE p      (UNIQUE …, USING gin (…) …)
 ///   T: <kind> N differs: <definition> in the model, <definition> in the database
+///   T: constraint name N in the model, M in the database   (the same definition)
+///   T: index name N in the model, M in the database
+/// (<kind> is the constraint family's word, constraint.hpp; a table missing or
+/// extra is its one line, nothing about its columns, keys or indexes; a
+/// constraint or index the diff only rebuilds is no line)
 ///   T: index N is INVALID (an interrupted concurrent build): rerun the migration,
 ///      or DROP INDEX CONCURRENTLY N and build it again
 ///      (N_ccnew, N_ccold: left by an interrupted REINDEX CONCURRENTLY: DROP …)
@@ -56,9 +65,9 @@ struct DriftReport {
   bool empty() const { return differences.empty(); }
 };
 
-/// Pure: compares by name, ignores column order (PostgreSQL cannot reorder
-/// columns) and the order of the vectors. Both sides should be in the same
-/// normal form (see check_drift).
+/// Pure: describe(diff_schemas(database, model)) from the database's side;
+/// ignores column order (PostgreSQL cannot reorder columns) and the order of
+/// the vectors. Both sides should be in the same normal form (see check_drift).
 DriftReport compare_schemas(const Schema& model, const Schema& database);
 
 /// normalize_schema(connection, model) compared with read_schema(connection)

@@ -63,14 +63,30 @@ struct RenameColumn {
   std::string to;
   friend bool operator==(const RenameColumn&, const RenameColumn&) = default;
 };
+/// How a type change converts the old values when no USING expression is
+/// written out: the diff's decision, turned into SQL by using_expression().
+///   none          no USING (PostgreSQL's assignment cast)
+///   direct        USING "col"::<new type>
+///   through_text  USING "col"::text::<new type> (an enum has no cast to
+///                 another enum or most types, but every enum casts to text)
+enum class TypeCast { none, direct, through_text };
+
 /// Type, nullability, default, identity and comment, from → to (same name).
 struct AlterColumn {
   std::string table;
   Column from;
   Column to;
-  std::optional<std::string> using_sql;  // USING expression for a type change
+  /// A USING expression written out (a migration file's alter_column call,
+  /// by hand or by the generator); wins over `cast`.
+  std::optional<std::string> using_sql;
+  /// The conversion the diff chose, when `using_sql` is empty.
+  TypeCast cast = TypeCast::none;
   friend bool operator==(const AlterColumn&, const AlterColumn&) = default;
 };
+
+/// The USING expression of a type change: `using_sql` if set, else the one
+/// `cast` asks for ("col"::type or "col"::text::type), else none.
+std::optional<std::string> using_expression(const AlterColumn& alter);
 /// Replaces a table's primary key (columns in key order); empty means none.
 struct SetPrimaryKey {
   std::string table;

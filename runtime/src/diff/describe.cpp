@@ -3,6 +3,7 @@
 
 #include <type_traits>
 
+#include "structmig/schema_description.hpp"
 #include "structmig/spelling.hpp"
 #include "structmig/sql.hpp"
 
@@ -37,18 +38,6 @@ std::string label_list(const std::vector<std::string>& labels) {
   return "(" + join(labels, ", ", quoted) + ")";
 }
 
-std::string identity_text(Identity identity) { return words_of(name_of(identity)); }
-
-// "character varying(20) NOT NULL DEFAULT 'normal'"; a nullable column says
-// nothing about nullability, as in SQL.
-std::string column_definition(const Column& column) {
-  std::string out = column.type;
-  if (!column.nullable) out += " NOT NULL";
-  if (column.default_sql) out += " DEFAULT " + *column.default_sql;
-  if (column.identity != Identity::none) out += " " + identity_clause(column.identity);
-  return out;
-}
-
 std::string describe_alter(const AlterColumn& alter) {
   std::vector<std::string> changes;
   if (alter.from.type != alter.to.type) {
@@ -62,8 +51,8 @@ std::string describe_alter(const AlterColumn& alter) {
                       default_or_none(alter.to.default_sql));
   }
   if (alter.from.identity != alter.to.identity) {
-    changes.push_back("identity " + identity_text(alter.from.identity) + " -> " +
-                      identity_text(alter.to.identity));
+    changes.push_back("identity " + description::identity_name(alter.from.identity) + " -> " +
+                      description::identity_name(alter.to.identity));
   }
   if (alter.from.comment != alter.to.comment) {
     changes.push_back("comment " + quoted_or_none(alter.from.comment) + " -> " +
@@ -80,48 +69,19 @@ std::string describe_alter(const AlterColumn& alter) {
   return out;
 }
 
-// What follows "add <kind> table.name: " for each kind of constraint.
-std::string definition(const ForeignKey& key) {
-  std::string out = "(" + join(key.columns) + ") -> " + key.referenced_table + " (" +
-                    join(key.referenced_columns) + ")";
-  if (key.on_delete != ForeignKeyAction::no_action)
-    out += " ON DELETE " + foreign_key_action_sql(key.on_delete);
-  if (key.on_update != ForeignKeyAction::no_action)
-    out += " ON UPDATE " + foreign_key_action_sql(key.on_update);
-  return out;
-}
-
-std::string definition(const UniqueConstraint& unique) {
-  return "(" + join(unique.columns) + ")";
-}
-
-std::string definition(const CheckConstraint& check) { return check.expression; }
-
-// A kind without its own wording above: its SQL body (constraint.hpp).
-template <typename K>
-std::string definition(const K& constraint) {
-  return ConstraintKindOf<K>::body_sql(constraint);
-}
-
-// "add foreign key tickets.fk_…: (user_id) -> users (id)", "drop check tickets.ck_…".
+// "add foreign key tickets.fk_…: FOREIGN KEY (user_id) REFERENCES users (id)",
+// "drop check tickets.ck_…".
 std::string describe_constraint(std::string_view verb, const std::string& table,
                                 const Constraint& constraint) {
   std::string out = std::string(verb) + " " + std::string(kind_of(constraint).word) + " " + table +
                     "." + name_of(constraint);
   if (verb == "drop") return out;
-  return out + ": " + std::visit([](const auto& c) { return definition(c); }, constraint);
+  return out + ": " + constraint_description(constraint);
 }
 
+// "create index tickets.ix_…: UNIQUE USING hash (lower(email)) WHERE active".
 std::string describe_index(const std::string& table, const Index& index) {
-  std::vector<std::string> keys;
-  for (const IndexKey& key : index.keys) {
-    keys.push_back(key.expression.empty() ? key.column : key.expression);
-  }
-  std::string out = std::string(index.unique ? "create unique index " : "create index ") + table +
-                    "." + index.name + ": (" + join(keys) + ")";
-  if (index.method != "btree") out += " USING " + index.method;
-  if (index.where) out += " WHERE " + *index.where;
-  return out;
+  return "create index " + table + "." + index.name + ": " + index_description(index);
 }
 
 std::string describe_add_label(const AddEnumLabel& add) {
@@ -144,7 +104,7 @@ std::string describe(const Op& op) {
         } else if constexpr (std::is_same_v<T, RenameTable>) {
           return "rename table " + o.from + " -> " + o.to;
         } else if constexpr (std::is_same_v<T, AddColumn>) {
-          return "add column " + o.table + "." + o.column.name + " " + column_definition(o.column);
+          return "add column " + o.table + "." + o.column.name + " " + column_description(o.column);
         } else if constexpr (std::is_same_v<T, DropColumn>) {
           return "drop column " + o.table + "." + o.column.name;
         } else if constexpr (std::is_same_v<T, RenameColumn>) {

@@ -107,8 +107,7 @@ Plan join_steps(Steps& steps) {
     step->clear();
   }
   for (const PendingWarning& warning : steps.warnings) {
-    plan.warnings.push_back(warning.text);
-    plan.warning_ops.push_back(find_concerned_op(plan.upgrade, warning));
+    plan.warnings.push_back({warning.text, find_concerned_op(plan.upgrade, warning)});
   }
   plan.downgrade = reverse(plan.upgrade);
   return plan;

@@ -47,8 +47,8 @@ void diff_named(const std::string& table, const std::vector<T>& before, const st
 // A plain cast of the old value; review and edit it in the migration when the
 // conversion needs more than that. PostgreSQL has no cast from one enum to
 // another (or from an enum to most types), but every enum casts to text.
-std::string using_cast(const Schema& work, const Column& from, const Column& to) {
-  return quote_ident(to.name) + (is_enum_type(work, from.type) ? "::text::" : "::") + to.type;
+TypeCast type_cast(const Schema& work, const Column& from) {
+  return is_enum_type(work, from.type) ? TypeCast::through_text : TypeCast::direct;
 }
 
 void diff_columns(const Schema& work, const Table& before, const Table& now, Steps& steps) {
@@ -61,7 +61,7 @@ void diff_columns(const Schema& work, const Table& before, const Table& now, Ste
     const Column* from = before.find_column(to.name);
     if (from == nullptr || *from == to) continue;
     AlterColumn alter{now.name, *from, to, std::nullopt};
-    if (from->type != to.type) alter.using_sql = using_cast(work, *from, to);
+    if (from->type != to.type) alter.cast = type_cast(work, *from);
     steps.column_changes.push_back(std::move(alter));
   }
 }

@@ -51,6 +51,19 @@ T swapped(T op) {
 
 }  // namespace
 
+std::optional<std::string> using_expression(const AlterColumn& alter) {
+  if (alter.using_sql) return alter.using_sql;
+  switch (alter.cast) {
+    case TypeCast::direct:
+      return quote_ident(alter.to.name) + "::" + alter.to.type;
+    case TypeCast::through_text:
+      return quote_ident(alter.to.name) + "::text::" + alter.to.type;
+    case TypeCast::none:
+      break;
+  }
+  return std::nullopt;
+}
+
 Op reverse(const Op& op) {
   return std::visit(
       [](const auto& o) -> Op {
@@ -65,13 +78,15 @@ Op reverse(const Op& op) {
           return AddColumn{o.table, o.column};
         } else if constexpr (std::is_same_v<T, AlterColumn>) {
           // A USING cast belongs to one direction; the way back casts to the old
-          // type, through text when the way there did (enums have no direct casts).
-          std::optional<std::string> back;
-          if (o.using_sql && o.from.type != o.to.type) {
-            const bool via_text = o.using_sql->find("::text::") != std::string::npos;
-            back = quote_ident(o.from.name) + (via_text ? "::text::" : "::") + o.from.type;
+          // type the way the way there did (through text: enums have no direct
+          // casts). A hand-written USING goes back with a direct cast.
+          AlterColumn back{o.table, o.to, o.from, std::nullopt, TypeCast::none};
+          if (o.from.type != o.to.type) {
+            back.cast = o.cast != TypeCast::none ? o.cast
+                        : o.using_sql            ? TypeCast::direct
+                                                 : TypeCast::none;
           }
-          return AlterColumn{o.table, o.to, o.from, back};
+          return back;
         } else if constexpr (std::is_same_v<T, SetPrimaryKey> ||
                              std::is_same_v<T, SetTableComment> || std::is_same_v<T, RenameTable> ||
                              std::is_same_v<T, RenameColumn> ||

@@ -59,7 +59,7 @@ Statements alter_column_sql(const AlterColumn& op) {
   if (not_null_before && !not_null_after) subcommands.push_back(column + " DROP NOT NULL");
   if (type_changes) {
     std::string type = column + " TYPE " + require_type(to);
-    if (op.using_sql) type += " USING " + *op.using_sql;
+    if (const auto expression = using_expression(op)) type += " USING " + *expression;
     subcommands.push_back(std::move(type));
   }
   if (to.default_sql && (default_changes || type_changes)) {

@@ -441,7 +441,8 @@ TEST(ChangeMatrixWarnings, UnhintedRenameIsReported) {
   Schema after = schema({table("notes", {col("id", "bigint"), col("details", "text")})});
   diff::Plan plan = diff::diff_schemas(before, after);
   ASSERT_EQ(plan.warnings.size(), 1u);
-  EXPECT_NE(plan.warnings[0].find("renamed_from(body)"), std::string::npos) << plan.warnings[0];
+  EXPECT_NE(plan.warnings[0].text.find("renamed_from(body)"), std::string::npos)
+      << plan.warnings[0].text;
 }
 
 }  // namespace

@@ -184,10 +184,10 @@ TEST(Drift, Uniques) {
   Schema in_model = model();
   table(in_model, "users").uniques.push_back(UniqueConstraint{"uq_users_email", {"email"}});
   EXPECT_EQ(diff(in_model, database),
-            (Lines{"tickets: extra unique uq_tickets_body: UNIQUE (body)",
-                   "tickets: unique uq_tickets_title differs: UNIQUE (title, user_id) in the "
-                   "model, UNIQUE (title) in the database",
-                   "users: missing unique uq_users_email: UNIQUE (email)"}));
+            (Lines{"tickets: extra unique constraint uq_tickets_body: UNIQUE (body)",
+                   "tickets: unique constraint uq_tickets_title differs: UNIQUE (title, user_id) "
+                   "in the model, UNIQUE (title) in the database",
+                   "users: missing unique constraint uq_users_email: UNIQUE (email)"}));
 }
 
 TEST(Drift, Checks) {
@@ -276,6 +276,63 @@ TEST(Drift, OrderEnumsThenTablesAndWithinATable) {
              "tickets: missing index ix_tickets_created: (user_id, lower((title)::text)) "
              "WHERE ((status)::text = 'open'::text)",
              "users: extra column age (integer)"}));
+}
+
+// The generator would rename them (same definition, another name): one line
+// each, not a missing and an extra one.
+TEST(Drift, SameDefinitionUnderAnotherName) {
+  Schema database = model();
+  table(database, "tickets").uniques[0].name = "tickets_title_user_id_key";
+  table(database, "tickets").indexes[0].name = "tickets_body_idx";
+  EXPECT_EQ(diff(model(), database),
+            (Lines{"tickets: index name ix_tickets_body in the model, tickets_body_idx in the "
+                   "database",
+                   "tickets: constraint name uq_tickets_title in the model, "
+                   "tickets_title_user_id_key in the database"}));
+}
+
+// A conversion from an enum rebuilds the checks and indexes naming the column
+// (the generator drops and adds them); unchanged, they are no drift.
+TEST(Drift, RebuiltObjectsAreNoDifference) {
+  Schema database = model();
+  col(database, "tickets", "status").type = "document_status";
+  EXPECT_EQ(diff(model(), database),
+            (Lines{"tickets.status: type character varying(20) in the model, document_status in "
+                   "the database"}));
+  table(database, "tickets").checks[0].expression = "(status)::text <> 'x'::text";
+  EXPECT_EQ(diff(model(), database),
+            (Lines{"tickets.status: type character varying(20) in the model, document_status in "
+                   "the database",
+                   "tickets: check ck_tickets_status differs: CHECK ((status)::text <> ''::text) "
+                   "in the model, CHECK ((status)::text <> 'x'::text) in the database"}));
+}
+
+// Labels the generator would add in place (one operation each) read as one line.
+TEST(Drift, LabelsAddedInPlaceAreOneLine) {
+  Schema in_model = model();
+  in_model.enums[0].labels = {"idea", "draft", "in review", "published", "archived"};
+  EXPECT_EQ(diff(in_model, model()),
+            (Lines{"enum document_status: labels (idea, draft, in review, published, archived) in "
+                   "the model, (draft, published) in the database"}));
+}
+
+// A missing table is one line, also when its keys wait for other tables.
+TEST(Drift, MissingTablesInACycleAreOneLineEach) {
+  const auto keyed = [](std::string name, std::string target) {
+    return Table{.name = name,
+                 .columns = {column("id", "bigint"), column("other_id", "bigint", true)},
+                 .primary_key = {"id"},
+                 .primary_key_name = "pk_" + name,
+                 .foreign_keys = {ForeignKey{.name = "fk_" + name + "_other",
+                                             .columns = {"other_id"},
+                                             .referenced_table = target,
+                                             .referenced_columns = {"id"}}}};
+  };
+  Schema in_model = model();
+  in_model.tables.push_back(keyed("a", "b"));
+  in_model.tables.push_back(keyed("b", "a"));
+  EXPECT_EQ(diff(in_model, model()), (Lines{"missing table a", "missing table b"}));
+  EXPECT_EQ(diff(model(), in_model), (Lines{"extra table a", "extra table b"}));
 }
 
 TEST(Drift, SchemaDriftMessageListsTheDifferences) {

@@ -49,6 +49,27 @@ TEST(SqlAlterColumn, TypeWithUsing) {
             Statements{"ALTER TABLE \"t\" ALTER COLUMN \"c\" TYPE integer USING \"c\"::integer"});
 }
 
+// The diff's decision becomes the USING text here; a written one wins.
+TEST(SqlAlterColumn, TypeCastMakesTheUsing) {
+  AlterColumn direct = alter(column("c", "text"), column("c", "integer"));
+  direct.cast = TypeCast::direct;
+  EXPECT_EQ(to_sql(direct),
+            Statements{"ALTER TABLE \"t\" ALTER COLUMN \"c\" TYPE integer USING \"c\"::integer"});
+  AlterColumn through_text = alter(column("c", "mood"), column("c", "state"));
+  through_text.cast = TypeCast::through_text;
+  EXPECT_EQ(to_sql(through_text),
+            Statements{"ALTER TABLE \"t\" ALTER COLUMN \"c\" TYPE state USING \"c\"::text::state"});
+  through_text.using_sql = "'ok'::state";
+  EXPECT_EQ(to_sql(through_text),
+            Statements{"ALTER TABLE \"t\" ALTER COLUMN \"c\" TYPE state USING 'ok'::state"});
+  // Back the way it came; a written USING goes back with a direct cast.
+  EXPECT_EQ(using_expression(std::get<AlterColumn>(reverse(Op{through_text}))),
+            "\"c\"::text::mood");
+  EXPECT_EQ(using_expression(std::get<AlterColumn>(reverse(Op{alter(
+                column("c", "text"), column("c", "integer"), "c::int")}))),
+            "\"c\"::text");
+}
+
 TEST(SqlAlterColumn, UsingWithoutATypeChangeIsIgnored) {
   EXPECT_EQ(to_sql(alter(column("c", "text"), column("c", "text"), "\"c\"::text")), Statements{});
 }

@@ -56,6 +56,9 @@ Op as_written(const Op& op) {
           return DropEnum{EnumType{.name = o.type.name}};
         } else if constexpr (std::is_same_v<T, SetTableComment>) {
           return SetTableComment{o.table, std::nullopt, o.to};
+        } else if constexpr (std::is_same_v<T, AlterColumn>) {
+          // The file holds the USING text the diff's cast decided.
+          return AlterColumn{o.table, o.from, o.to, using_expression(o)};
         } else if constexpr (std::is_same_v<T, AddEnumLabel>) {
           return AddEnumLabel{
               .type = o.type, .label = o.label, .before = o.before, .after = o.after};

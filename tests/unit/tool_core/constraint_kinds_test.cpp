@@ -152,7 +152,7 @@ void check_kind() {
   const DriftReport drift = compare_schemas(schema, without);
   ASSERT_EQ(drift.differences.size(), 1u);
   EXPECT_NE(
-      drift.differences[0].find("missing " + std::string(Kind::kind.item_word) + " " + item.name),
+      drift.differences[0].find("missing " + std::string(Kind::kind.word) + " " + item.name),
       std::string::npos)
       << drift.differences[0];
 }

@@ -293,7 +293,7 @@ TEST(DiffOrder, EveryStepInOrder) {
       // 5. columns, key, comment of kept tables
       AddColumn{"accounts", accounts_now.columns[2]},
       AddColumn{"accounts", accounts_now.columns[3]},
-      AlterColumn{"accounts", accounts.columns[2], accounts_now.columns[1], "\"code\"::bigint"},
+      AlterColumn{"accounts", accounts.columns[2], accounts_now.columns[1], std::nullopt, TypeCast::direct},
       SetTableComment{"accounts", std::nullopt, "Accounts"},
       AddColumn{"tickets", tickets_now.columns[3]},
       AddColumn{"tickets", tickets_now.columns[4]},
@@ -318,8 +318,9 @@ TEST(DiffOrder, EveryStepInOrder) {
   EXPECT_EQ(plan.downgrade, reverse(plan.upgrade));
   // accounts.note (text NULL) dropped, accounts.remark (text NULL) added.
   ASSERT_EQ(plan.warnings.size(), 1u);
-  EXPECT_NE(plan.warnings[0].find("renamed_from(note)"), std::string::npos) << plan.warnings[0];
-  EXPECT_EQ(plan.warning_ops[0], 19u);
+  EXPECT_NE(plan.warnings[0].text.find("renamed_from(note)"), std::string::npos)
+      << plan.warnings[0].text;
+  EXPECT_EQ(plan.warnings[0].op, 19u);
 }
 
 }  // namespace

@@ -146,10 +146,10 @@ TEST(DiffRenames, HintWhoseOldAndNewNamesBothExistIsIgnoredWithAWarning) {
                                  RenameHints{.columns = {{{"notes", "details"}, "body"}}});
   EXPECT_EQ(plan.upgrade, (std::vector<Op>{DropColumn{"notes", before.columns[1]}}));
   EXPECT_EQ(plan.warnings,
-            (std::vector<std::string>{"ignored renamed_from(body) on notes.details: both "
-                                      "notes.body and notes.details already exist in the "
-                                      "snapshot; nothing is renamed"}));
-  EXPECT_EQ(plan.warning_ops, (std::vector<std::optional<std::size_t>>{std::nullopt}));
+            (std::vector<Warning>{{"ignored renamed_from(body) on notes.details: both "
+                                   "notes.body and notes.details already exist in the "
+                                   "snapshot; nothing is renamed",
+                                   std::nullopt}}));
 
   const Table users = table("users", {col("id", "bigint")});
   const Table accounts = table("accounts", {col("id", "bigint")});
@@ -157,9 +157,10 @@ TEST(DiffRenames, HintWhoseOldAndNewNamesBothExistIsIgnoredWithAWarning) {
                                    RenameHints{.tables = {{"accounts", "users"}}});
   EXPECT_EQ(tables.upgrade, (std::vector<Op>{DropTable{users}}));
   EXPECT_EQ(tables.warnings,
-            (std::vector<std::string>{"ignored renamed_from(users) on table accounts: both tables "
-                                      "users and accounts already exist in the snapshot; nothing "
-                                      "is renamed"}));
+            (std::vector<Warning>{{"ignored renamed_from(users) on table accounts: both tables "
+                                   "users and accounts already exist in the snapshot; nothing "
+                                   "is renamed",
+                                   std::nullopt}}));
 }
 
 TEST(DiffRenameSuspicions, ColumnDroppedAndAddedWithTheSameType) {
@@ -168,13 +169,13 @@ TEST(DiffRenameSuspicions, ColumnDroppedAndAddedWithTheSameType) {
   const Plan plan = diff_schemas(schema({before}), schema({now}));
   EXPECT_EQ(plan.upgrade, (std::vector<Op>{AddColumn{"tickets", now.columns[1]},
                                            DropColumn{"tickets", before.columns[1]}}));
-  EXPECT_EQ(plan.warnings,
-            (std::vector<std::string>{
-                "column tickets.body was dropped and tickets.details added with the same type "
-                "(text): if this is a rename, add renamed_from(body) to the tickets.details "
-                "annotation, otherwise the data in tickets.body is lost"}));
   // The warning belongs to the drop that loses the data.
-  EXPECT_EQ(plan.warning_ops, (std::vector<std::optional<std::size_t>>{1}));
+  EXPECT_EQ(plan.warnings,
+            (std::vector<Warning>{
+                {"column tickets.body was dropped and tickets.details added with the same type "
+                 "(text): if this is a rename, add renamed_from(body) to the tickets.details "
+                 "annotation, otherwise the data in tickets.body is lost",
+                 1}}));
 }
 
 TEST(DiffRenameSuspicions, NoWarningWhenHinted) {
@@ -184,7 +185,6 @@ TEST(DiffRenameSuspicions, NoWarningWhenHinted) {
                                  RenameHints{.columns = {{{"tickets", "details"}, "body"}}});
   EXPECT_EQ(plan.upgrade, (std::vector<Op>{RenameColumn{"tickets", "body", "details"}}));
   EXPECT_TRUE(plan.warnings.empty());
-  EXPECT_TRUE(plan.warning_ops.empty());
 }
 
 TEST(DiffRenameSuspicions, NoWarningWhenTypeOrNullabilityDiffers) {
@@ -201,11 +201,11 @@ TEST(DiffRenameSuspicions, TableDroppedAndCreatedWithTheSameColumns) {
   const Plan plan = diff_schemas(schema({tickets}), schema({issues}));
   EXPECT_EQ(plan.upgrade, (std::vector<Op>{CreateTable{issues}, DropTable{tickets}}));
   EXPECT_EQ(plan.warnings,
-            (std::vector<std::string>{
-                "table tickets was dropped and issues created with the same columns: if this is a "
-                "rename, add renamed_from(tickets) to the STRUCTMIG_TABLE annotation of issues, "
-                "otherwise the data in tickets is lost"}));
-  EXPECT_EQ(plan.warning_ops, (std::vector<std::optional<std::size_t>>{1}));
+            (std::vector<Warning>{
+                {"table tickets was dropped and issues created with the same columns: if this is a "
+                 "rename, add renamed_from(tickets) to the STRUCTMIG_TABLE annotation of issues, "
+                 "otherwise the data in tickets is lost",
+                 1}}));
 
   const Plan hinted = diff_schemas(schema({tickets}), schema({issues}),
                                    RenameHints{.tables = {{"issues", "tickets"}}});

@@ -75,11 +75,11 @@ TEST(Diff, TypeChangeAltersWithAUsingCast) {
   const Plan plan = diff_schemas(schema({tickets()}), schema({now}));
   EXPECT_EQ(plan.upgrade,
             (std::vector<Op>{AlterColumn{"tickets", col("title", "text"), now.columns[1],
-                                         "\"title\"::character varying(200)"}}));
+                                         std::nullopt, TypeCast::direct}}));
   // The way back casts to the old type.
   EXPECT_EQ(plan.downgrade,
             (std::vector<Op>{
-                AlterColumn{"tickets", now.columns[1], col("title", "text"), "\"title\"::text"}}));
+                AlterColumn{"tickets", now.columns[1], col("title", "text"), std::nullopt, TypeCast::direct}}));
 }
 
 TEST(Diff, UsingCastQuotesTheColumnName) {
@@ -88,7 +88,11 @@ TEST(Diff, UsingCastQuotesTheColumnName) {
   now.columns[0].type = "integer";
   const Plan plan = diff_schemas(schema({before}), schema({now}));
   ASSERT_EQ(plan.upgrade.size(), 1u);
-  EXPECT_EQ(std::get<AlterColumn>(plan.upgrade[0]).using_sql, "\"odd\"\"name\"::integer");
+  const auto& alter = std::get<AlterColumn>(plan.upgrade[0]);
+  EXPECT_EQ(alter.cast, TypeCast::direct);
+  EXPECT_EQ(alter.using_sql, std::nullopt);  // a decision, not text
+  EXPECT_EQ(using_expression(alter), "\"odd\"\"name\"::integer");
+  EXPECT_EQ(using_expression(std::get<AlterColumn>(plan.downgrade[0])), "\"odd\"\"name\"::text");
 }
 
 // PostgreSQL casts an enum to text and text to anything, but has no cast
@@ -101,12 +105,16 @@ TEST(Diff, TypeChangeFromAnEnumCastsThroughText) {
                                 col("c", "mood"), col("d", "text")});
   const Plan plan = diff_schemas(schema({before}, enums), schema({now}, enums));
   const std::vector<Op> expected = {
-      AlterColumn{"t", before.columns[1], now.columns[1], "\"a\"::text::state"},
-      AlterColumn{"t", before.columns[2], now.columns[2], "\"b\"::text::text[]"},
-      AlterColumn{"t", before.columns[3], now.columns[3], "\"c\"::mood"},
-      AlterColumn{"t", before.columns[4], now.columns[4], "\"d\"::text::text"},
+      AlterColumn{"t", before.columns[1], now.columns[1], std::nullopt, TypeCast::through_text},
+      AlterColumn{"t", before.columns[2], now.columns[2], std::nullopt, TypeCast::through_text},
+      AlterColumn{"t", before.columns[3], now.columns[3], std::nullopt, TypeCast::direct},
+      AlterColumn{"t", before.columns[4], now.columns[4], std::nullopt, TypeCast::through_text},
   };
   EXPECT_EQ(plan.upgrade, expected);
+  EXPECT_EQ(using_expression(std::get<AlterColumn>(plan.upgrade[0])), "\"a\"::text::state");
+  EXPECT_EQ(using_expression(std::get<AlterColumn>(plan.upgrade[2])), "\"c\"::mood");
+  // The way back casts the way there did.
+  EXPECT_EQ(using_expression(std::get<AlterColumn>(plan.downgrade[3])), "\"a\"::text::mood");
 }
 
 TEST(Diff, NullabilityDefaultIdentityAndCommentAlterWithoutCast) {
@@ -263,7 +271,7 @@ TEST(DiffConstraints, ChangedAreDroppedAndAddedAgain) {
       DropIndex{"members", m.full.indexes[1]},
       DropConstraint{"members", m.full.uniques[0]},
       DropConstraint{"members", m.full.checks[0]},
-      AlterColumn{"members", m.full.columns[3], changed.columns[3], "\"rating\"::smallint"},
+      AlterColumn{"members", m.full.columns[3], changed.columns[3], std::nullopt, TypeCast::direct},
       AddConstraint{"members", changed.uniques[0]},
       AddConstraint{"members", changed.checks[0]},
       CreateIndex{"members", changed.indexes[1]},

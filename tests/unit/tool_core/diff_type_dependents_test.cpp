@@ -80,7 +80,7 @@ TEST(DiffTypeDependents, ColumnConvertedToAnEnumRebuildsAroundTheAlter) {
                                  schema({now}, {enum_type("st", {"x"})}));
   const std::vector<Op> expected = {
       DropConstraint{"t", s_check},
-      AlterColumn{"t", before.columns[1], now.columns[1], "\"s\"::st"},
+      AlterColumn{"t", before.columns[1], now.columns[1], std::nullopt, TypeCast::direct},
       AddConstraint{"t", s_check},
   };
   EXPECT_EQ(plan.upgrade, expected);

@@ -200,7 +200,6 @@ STRUCTMIG_MIGRATION({
 )golden");
   diff::Plan quiet = plan;
   quiet.warnings.clear();
-  quiet.warning_ops.clear();
   EXPECT_EQ(render_migration(quiet, "a1b2c3d4e5f6", "", 3).revision, rev);
 }
 
@@ -208,8 +207,7 @@ STRUCTMIG_MIGRATION({
 // each, whatever the text holds.
 TEST(RenderMigration, WarningsWithoutAnOperationAndOddText) {
   diff::Plan plan = add_priority();
-  plan.warnings = {"first", "second\nline \\"};
-  plan.warning_ops = {std::nullopt, std::nullopt};
+  plan.warnings = {{"first", std::nullopt}, {"second\nline \\", std::nullopt}};
   const MigrationFile file = render_migration(plan, "", "m", 1);
   EXPECT_NE(file.text.find("<structmig/migration.hpp> instead.\n//\n// WARNING: first\n"
                            "// WARNING: second line\n#include"),

@@ -319,6 +319,16 @@ op.alter_column("tickets",
                   tickets_title_from,
                   tickets_title_to,
                   "\"title\"::character varying(200)");)golden");
+  // The diff's decision (a cast, not text) renders the same call.
+  EXPECT_EQ(render_op(AlterColumn{"tickets",
+                                  {.name = "title", .type = "text"},
+                                  {.name = "title", .type = "character varying(200)"},
+                                  std::nullopt,
+                                  TypeCast::direct}),
+            render_op(AlterColumn{"tickets",
+                                  {.name = "title", .type = "text"},
+                                  {.name = "title", .type = "character varying(200)"},
+                                  "\"title\"::character varying(200)"}));
 }
 
 // Identifiers: the SQL name with every run of other characters one

@@ -251,7 +251,7 @@ TEST(SafePlan, AcknowledgedRewriteWithNotNull) {
   ASSERT_NE(type_change, nullptr);
   EXPECT_EQ(type_change->to.type, "integer");
   EXPECT_TRUE(type_change->to.nullable);
-  EXPECT_TRUE(type_change->using_sql.has_value());
+  EXPECT_EQ(using_expression(*type_change), "\"n\"::integer");
   ASSERT_TRUE(std::holds_alternative<DropConstraint>(safe.upgrade.back()));
   EXPECT_TRUE(std::holds_alternative<CheckConstraint>(
       std::get<DropConstraint>(safe.upgrade.back()).constraint));
