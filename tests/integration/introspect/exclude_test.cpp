@@ -130,8 +130,8 @@ TEST_F(Exclude, ModelPredicateNormalizesSoDriftSeesNoDifference) {
   const DriftReport report = compare_schemas(normalized, read_schema(db));
   ASSERT_EQ(report.differences.size(), 1u);
   EXPECT_EQ(report.differences[0],
-            "bookings: missing exclude ex_bookings_room_label: EXCLUDE USING btree (\"room\" "
-            "WITH =, \"label\" WITH =)");
+            "bookings: missing exclusion constraint ex_bookings_room_label: EXCLUDE USING btree "
+            "(room WITH =, label WITH =)");
 }
 
 }  // namespace

@@ -43,7 +43,8 @@ Schema first_schema() {
                                  .default_sql = "'O''Brien \\ caf\xC3\xA9 \"q\"'",
                                  .comment = "Shown\nto \"agents\""}});
   users.uniques = {{.name = "uq_users_email", .columns = {"email"}}};
-  users.excludes = {{.name = "ex_users_id", .columns = {"id"}, .operators = {"="}}};  // gist
+  users.excludes = {
+      {.name = "ex_users_id", .method = "btree", .columns = {"id"}, .operators = {"="}}};
   users.comment = "People who file tickets";
 
   Table tickets = table(
