@@ -135,6 +135,30 @@ bool read_target(const LocatedAnnotation& annotation, const AnnotationValue& val
   return true;
 }
 
+// `using = <method>` and `where = "SQL"` of an index or an exclusion
+// constraint (both build an index); `example` shows a predicate. Clears `ok`
+// on a mistake (reported).
+template <typename Spec>
+void read_method_and_where(const LocatedAnnotation& annotation, const SortedArguments& args,
+                           std::string_view example, Spec& spec, bool& ok,
+                           ExtractContext& context) {
+  if (const AnnotationArg* method = args.find("using")) {
+    auto name = read_choice(annotation, method->value, "index method", kIndexMethods, context);
+    ok = ok && name.has_value();
+    if (name) spec.method = *name;
+  }
+  if (const AnnotationArg* where = args.find("where")) {
+    spec.where =
+        read_string(annotation, *where, "where",
+                    "expects a non-empty SQL predicate, as in " + std::string(example), context);
+    ok = ok && spec.where.has_value();
+    if (spec.where) {
+      add_expression_columns(annotation, where->value, ExpressionKind::index_predicate,
+                             spec.expression_columns);
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<UniqueSpec> read_unique(const LocatedAnnotation& annotation,
@@ -214,22 +238,7 @@ std::optional<IndexSpec> read_index(const LocatedAnnotation& annotation, const A
     report_shape(spec.place, item.name, expectation, context);
     ok = false;
   }
-  if (const AnnotationArg* method = args->find("using")) {
-    auto name = read_choice(annotation, method->value, "index method", kIndexMethods, context);
-    ok = ok && name.has_value();
-    if (name) spec.method = *name;
-  }
-  if (const AnnotationArg* where = args->find("where")) {
-    spec.where = read_string(annotation, *where, "where",
-                             "expects a non-empty SQL predicate, as in where = \"deleted_at IS "
-                             "NULL\"",
-                             context);
-    ok = ok && spec.where.has_value();
-    if (spec.where) {
-      add_expression_columns(annotation, where->value, ExpressionKind::index_predicate,
-                             spec.expression_columns);
-    }
-  }
+  read_method_and_where(annotation, *args, "where = \"deleted_at IS NULL\"", spec, ok, context);
   spec.name = read_name(annotation, *args, ok, context);
   if (!ok) return std::nullopt;
   return spec;
@@ -291,21 +300,7 @@ std::optional<ExcludeSpec> read_exclude(const LocatedAnnotation& annotation,
     spec.columns.push_back({element->first, place_of(annotation, value)});
     spec.operators.push_back(element->second);
   }
-  if (const AnnotationArg* method = args->find("using")) {
-    auto name = read_choice(annotation, method->value, "index method", kIndexMethods, context);
-    ok = ok && name.has_value();
-    if (name) spec.method = *name;
-  }
-  if (const AnnotationArg* where = args->find("where")) {
-    spec.where =
-        read_string(annotation, *where, "where",
-                    "expects a non-empty SQL predicate, as in where = \"room > 0\"", context);
-    ok = ok && spec.where.has_value();
-    if (spec.where) {
-      add_expression_columns(annotation, where->value, ExpressionKind::index_predicate,
-                             spec.expression_columns);
-    }
-  }
+  read_method_and_where(annotation, *args, "where = \"room > 0\"", spec, ok, context);
   spec.name = read_name(annotation, *args, ok, context);
   if (!ok) return std::nullopt;
   return spec;
