@@ -19,11 +19,8 @@ namespace structmig {
 std::string column_description(const Column& column);
 /// `[UNIQUE ][USING method ](keys)[ WHERE predicate]`; USING only when not btree.
 std::string index_description(const Index& index);
-/// `UNIQUE (a, b)`, `CHECK (expr)`, `FOREIGN KEY (a) REFERENCES t (id) …`:
-/// the kind's own description (ConstraintKindOf<K>::description).
-inline std::string constraint_description(const Constraint& constraint) {
-  return description_of(constraint);
-}
+// A constraint's description is the family's: description_of() in
+// constraint.hpp (ConstraintKindOf<K>::description).
 
 namespace description {
 

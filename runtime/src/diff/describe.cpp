@@ -76,7 +76,7 @@ std::string describe_constraint(std::string_view verb, const std::string& table,
   std::string out = std::string(verb) + " " + std::string(kind_of(constraint).word) + " " + table +
                     "." + name_of(constraint);
   if (verb == "drop") return out;
-  return out + ": " + constraint_description(constraint);
+  return out + ": " + description_of(constraint);
 }
 
 // "create index tickets.ix_…: UNIQUE USING hash (lower(email)) WHERE active".

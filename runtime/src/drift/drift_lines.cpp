@@ -109,7 +109,7 @@ class DriftLines {
         if (!(drop.constraint == add->constraint)) {
           differs(add->table, constraint_section(add->constraint),
                   std::string(kind_of(add->constraint).word), name_of(add->constraint),
-                  constraint_description(add->constraint), constraint_description(drop.constraint));
+                  description_of(add->constraint), description_of(drop.constraint));
         }
         skipped_.insert({i, it->second});
       } else if (const auto* create = std::get_if<CreateIndex>(&ops[i])) {
@@ -198,13 +198,13 @@ class DriftLines {
     const std::string& name = name_of(op.constraint);
     push({1, op.table, constraint_section(op.constraint), name},
          op.table + ": missing " + std::string(kind_of(op.constraint).word) + " " + name + ": " +
-             constraint_description(op.constraint));
+             description_of(op.constraint));
   }
   void add(const DropConstraint& op, const std::vector<Op>&, std::size_t) {
     const std::string& name = name_of(op.constraint);
     push({1, op.table, constraint_section(op.constraint), name},
          op.table + ": extra " + std::string(kind_of(op.constraint).word) + " " + name + ": " +
-             constraint_description(op.constraint));
+             description_of(op.constraint));
   }
   void add(const CreateIndex& op, const std::vector<Op>&, std::size_t) {
     push({1, op.table, kIndexes, op.index.name},
