@@ -101,14 +101,7 @@ void add_constraint_row(const Result& rows, std::size_t row, bool starts, Table&
 
 void read_constraints(Connection& connection, const Params& namespace_param,
                       const TablesByName& tables) {
-  const Result rows = connection.exec_params(constraints_query, namespace_param);
-  for (std::size_t row = 0; row < rows.size(); ++row) {
-    auto found = tables.find(rows.text(row, 0));
-    if (found == tables.end()) continue;  // a bookkeeping table
-    const bool starts = row == 0 || rows.text(row - 1, 0) != rows.text(row, 0) ||
-                        rows.text(row - 1, 2) != rows.text(row, 2);
-    add_constraint_row(rows, row, starts, *found->second);
-  }
+  read_object_rows(connection, constraints_query, namespace_param, tables, 2, add_constraint_row);
 }
 
 }  // namespace structmig::introspection

@@ -44,33 +44,30 @@ WHERE n.nspname = $1
 ORDER BY c.relname COLLATE "C", i.relname COLLATE "C", key.position
 )sql";
 
+// One key of an index; the first row of an index adds it to its table.
+void add_index_row(const Result& rows, std::size_t row, bool starts, Table& table) {
+  if (starts) {
+    Index index;
+    index.name = rows.text(row, 1);
+    index.unique = rows.text(row, 2) == "t";
+    index.method = rows.text(row, 3);
+    index.where = rows.at(row, 4);
+    table.indexes.push_back(std::move(index));
+  }
+  IndexKey key;
+  if (const auto& column = rows.at(row, 5)) {
+    key.column = *column;
+  } else {
+    key.expression = rows.text(row, 6);
+  }
+  table.indexes.back().keys.push_back(std::move(key));
+}
+
 }  // namespace
 
 void read_indexes(Connection& connection, const Params& namespace_param,
                   const TablesByName& tables) {
-  const Result rows = connection.exec_params(indexes_query, namespace_param);
-  for (std::size_t row = 0; row < rows.size(); ++row) {
-    auto found = tables.find(rows.text(row, 0));
-    if (found == tables.end()) continue;  // a bookkeeping table
-    Table& table = *found->second;
-    const bool starts = row == 0 || rows.text(row - 1, 0) != rows.text(row, 0) ||
-                        rows.text(row - 1, 1) != rows.text(row, 1);
-    if (starts) {
-      Index index;
-      index.name = rows.text(row, 1);
-      index.unique = rows.text(row, 2) == "t";
-      index.method = rows.text(row, 3);
-      index.where = rows.at(row, 4);
-      table.indexes.push_back(std::move(index));
-    }
-    IndexKey key;
-    if (const auto& column = rows.at(row, 5)) {
-      key.column = *column;
-    } else {
-      key.expression = rows.text(row, 6);
-    }
-    table.indexes.back().keys.push_back(std::move(key));
-  }
+  read_object_rows(connection, indexes_query, namespace_param, tables, 1, add_index_row);
 }
 
 }  // namespace structmig::introspection

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <string>
@@ -17,6 +18,24 @@ namespace structmig::introspection {
 
 /// The tables being read, by name, for attaching constraints and indexes.
 using TablesByName = std::map<std::string, Table*, std::less<>>;
+
+/// Runs `query` (its rows ordered by table, column 0, and object name, column
+/// `name_column`; one row per key of an object) and calls
+/// each_row(rows, row, starts, table) for the rows of the tables being read;
+/// `starts`: the row begins an object. The rows of other tables (structmig's
+/// bookkeeping) are skipped.
+template <typename EachRow>
+void read_object_rows(Connection& connection, std::string_view query, const Params& namespace_param,
+                      const TablesByName& tables, int name_column, EachRow each_row) {
+  const Result rows = connection.exec_params(query, namespace_param);
+  for (std::size_t row = 0; row < rows.size(); ++row) {
+    auto found = tables.find(rows.text(row, 0));
+    if (found == tables.end()) continue;
+    const bool starts = row == 0 || rows.text(row - 1, 0) != rows.text(row, 0) ||
+                        rows.text(row - 1, name_column) != rows.text(row, name_column);
+    each_row(rows, row, starts, *found->second);
+  }
+}
 
 /// `namespace_param` is the one bound parameter of every query: the schema name.
 std::vector<EnumType> read_enums(Connection& connection, const Params& namespace_param);
